@@ -1,0 +1,4 @@
+export * from './crypto-errors';
+export * from './crypto.module';
+export * from './keyring';
+export * from './mask';
