@@ -1,0 +1,10 @@
+export * from './toss-client';
+export * from './errors';
+export * from './error-classification';
+export * from './requests';
+export * from './payment.schema';
+export * from './billing.schema';
+export * from './listing.schema';
+export * from './webhook.schema';
+export { amountSchema, type OpenEnum } from './common.schema';
+export type { TossLogger } from './http-transport';
