@@ -1,0 +1,64 @@
+import { createBrowserRouter, Link, Navigate, type RouteObject } from 'react-router-dom';
+import { AdminApplicationsPage } from '../features/adminApplications/AdminApplicationsPage';
+import { AccountPage } from '../features/auth/AccountPage';
+import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { RequireRole } from '../features/auth/components/RequireRole';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SignupPage } from '../features/auth/SignupPage';
+import { PartnerApplicationPage } from '../features/partnerApplication/PartnerApplicationPage';
+import { HomePage } from '../features/storefront/HomePage';
+import { StudioHomePage } from '../features/studio/StudioHomePage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+/**
+ * Page routes. None starts with an API prefix (/api, /partner, /admin, /.well-known): those go to
+ * the services through the proxy. Storefront `/`, My page `/me/*`, partner console `/studio/*`,
+ * admin console `/backoffice/*`.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'signup', element: <SignupPage /> },
+      { path: 'login', element: <LoginPage /> },
+      {
+        path: 'me',
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <AccountPage /> },
+          { path: 'partner', element: <PartnerApplicationPage /> },
+        ],
+      },
+      {
+        path: 'studio',
+        element: (
+          <RequireRole
+            role="PARTNER"
+            fallback={
+              <>
+                The partner studio is for approved partners. <Link to="/me/partner">Apply to sell on Roastery</Link>.
+              </>
+            }
+          />
+        ),
+        children: [{ index: true, element: <StudioHomePage /> }, { path: '*', element: <StudioHomePage /> }],
+      },
+      {
+        path: 'backoffice',
+        element: <RequireRole role="ADMIN" fallback="The backoffice is for Roastery admins only." />,
+        children: [
+          { index: true, element: <Navigate to="applications" replace /> },
+          { path: 'applications', element: <AdminApplicationsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+/** The browser router of the running app (tests use createMemoryRouter with the same routes). */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,32 @@
+import { combineSlices, configureStore } from '@reduxjs/toolkit';
+import createSagaMiddleware from 'redux-saga';
+import { adminApplicationsSlice } from '../features/adminApplications/adminApplicationsSlice';
+import { authSlice } from '../features/auth/authSlice';
+import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
+import { rootSaga } from './rootSaga';
+
+const rootReducer = combineSlices(authSlice, partnerApplicationSlice, adminApplicationsSlice);
+
+export type RootState = ReturnType<typeof rootReducer>;
+
+export interface MakeStoreOptions {
+  /** Tests of plain rendering can leave the sagas off so nothing calls the network. */
+  runSagas?: boolean;
+}
+
+/** Builds the store; tests pass a preloaded state (redux-templates' makeStore). */
+export function makeStore(preloadedState?: Partial<RootState>, { runSagas = true }: MakeStoreOptions = {}) {
+  const sagaMiddleware = createSagaMiddleware({
+    onError: (err) => console.error('Unhandled saga error', err),
+  });
+  const store = configureStore({
+    reducer: rootReducer,
+    preloadedState,
+    middleware: (getDefault) => getDefault({ thunk: false }).concat(sagaMiddleware),
+  });
+  if (runSagas) sagaMiddleware.run(rootSaga);
+  return store;
+}
+
+export type AppStore = ReturnType<typeof makeStore>;
+export type AppDispatch = AppStore['dispatch'];
