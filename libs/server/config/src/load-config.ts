@@ -28,6 +28,8 @@ export const baseConfigShape = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key this service writes. */
+  REDIS_PREFIX: z.string().default('roastery:'),
   AMQP_URL: z.string().default('amqp://guest:guest@127.0.0.1:5672'),
   /** Prefix of every exchange and queue name, so test runs never see each other's messages. */
   AMQP_NAMESPACE: z.string().regex(/^[a-z0-9_.-]+$/).default('roastery'),

@@ -47,3 +47,6 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
 }
 
 export type { Logger };
+
+/** Injection token for the service's pino logger. */
+export const LOGGER = Symbol('LOGGER');

@@ -1,0 +1,7 @@
+/** Unit tests beside the code. */
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'business-service',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,5 @@
+import { CreateMessagingTables1732000000000 } from '@roastery/messaging';
+import { Partners1732100000000 } from './1732100000000-partners';
+
+/** Migrations in the order they run. */
+export const migrations = [CreateMessagingTables1732000000000, Partners1732100000000];

@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TokenVerifier } from '@roastery/auth';
+import type { Logger } from '@roastery/observability';
+import { PlatformModule } from '@roastery/platform';
+import { AccountsModule } from './accounts/accounts.module';
+import { IdentityModule } from './auth/identity.module';
+import { CONFIG, type UserServiceConfig } from './config';
+import { entities } from './database/entities';
+import { migrations } from './database/migrations';
+import { SigningKeysModule } from './signing-keys/signing-keys.module';
+import { SigningKeysService } from './signing-keys/signing-keys.service';
+
+/** user-service: the only issuer of tokens, and owner of accounts, subscriptions and payments. */
+@Module({})
+export class AppModule {
+  static forRoot(config: UserServiceConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'user-service',
+          config,
+          configToken: CONFIG,
+          logger,
+          entities,
+          migrations,
+          // user-service verifies its own tokens with the keys it holds, never over HTTP to itself.
+          tokenVerifier: {
+            imports: [SigningKeysModule],
+            inject: [SigningKeysService as never],
+            useFactory: (keys: SigningKeysService) => TokenVerifier.local(() => keys.jwks()),
+          },
+        }),
+        SigningKeysModule,
+        AccountsModule,
+        IdentityModule,
+      ],
+    };
+  }
+}

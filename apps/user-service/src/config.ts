@@ -1,0 +1,21 @@
+import { baseConfigShape, loadConfig } from '@roastery/config';
+import { z } from 'zod';
+
+/** user-service settings, parsed once at start-up with local defaults. */
+export const configSchema = z.object({
+  ...baseConfigShape,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/roastery_user'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** Wrong passwords per account, and (higher) per client address, within the window → 429. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+
+export type UserServiceConfig = z.infer<typeof configSchema>;
+
+export const CONFIG = Symbol('USER_SERVICE_CONFIG');
+
+export const parseConfig = (env: Record<string, string | undefined>) => loadConfig(configSchema, env);

@@ -1,0 +1,5 @@
+import { CreateMessagingTables1732000000000 } from '@roastery/messaging';
+import { Identity1732100000000 } from './1732100000000-identity';
+
+/** Migrations in the order they run. */
+export const migrations = [CreateMessagingTables1732000000000, Identity1732100000000];

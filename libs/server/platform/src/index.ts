@@ -1,0 +1,3 @@
+export * from './broker-health';
+export * from './create-service-app';
+export * from './platform.module';

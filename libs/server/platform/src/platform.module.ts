@@ -1,0 +1,77 @@
+import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AuthModule, TokenVerifier } from '@roastery/auth';
+import type { BaseConfig } from '@roastery/config';
+import { CryptoModule } from '@roastery/crypto';
+import { HttpPlatformModule } from '@roastery/http';
+import { MessagingModule } from '@roastery/messaging';
+import { LOGGER, type Logger } from '@roastery/observability';
+import { PersistenceModule, type PersistenceOptions, REDIS, RedisModule } from '@roastery/persistence';
+import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { brokerHealthCheck } from './broker-health';
+
+export interface PlatformOptions<C extends BaseConfig & { DATABASE_URL: string }> {
+  service: string;
+  /** The service's parsed configuration; injectable under `configToken`. */
+  config: C;
+  configToken: symbol;
+  logger: Logger;
+  entities: PersistenceOptions['entities'];
+  migrations: PersistenceOptions['migrations'];
+  /**
+   * How access tokens are verified. Default: user-service's JWKS over HTTP. user-service, which
+   * holds the keys, passes its own factory.
+   */
+  tokenVerifier?: { imports?: ModuleMetadata['imports']; inject?: never[]; useFactory: (...deps: never[]) => TokenVerifier };
+}
+
+/**
+ * Everything a service stands on, wired once: its database (migrated at start), Redis, the
+ * keyring, the message bus with outbox and inbox, token verification, /health and /metrics.
+ * A service's AppModule imports this plus its feature modules.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot<C extends BaseConfig & { DATABASE_URL: string }>(o: PlatformOptions<C>): DynamicModule {
+    const { config } = o;
+    const values: Provider[] = [
+      { provide: o.configToken, useValue: config },
+      { provide: LOGGER, useValue: o.logger },
+    ];
+    return {
+      module: PlatformModule,
+      global: true,
+      providers: values,
+      exports: [o.configToken, LOGGER],
+      imports: [
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, service: o.service, entities: o.entities, migrations: o.migrations }),
+        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }),
+        CryptoModule.forRootAsync({ useFactory: () => ({ keys: config.ENCRYPTION_KEYS, activeKeyId: config.ENCRYPTION_ACTIVE_KEY_ID }) }),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({
+            service: o.service,
+            amqpUrl: config.AMQP_URL,
+            namespace: config.AMQP_NAMESPACE,
+            maxAttempts: config.MESSAGE_MAX_ATTEMPTS,
+            retryBaseMs: config.MESSAGE_RETRY_BASE_MS,
+            enabled: config.MESSAGING_ENABLED,
+            logger: o.logger,
+          }),
+        }),
+        AuthModule.forRootAsync(o.tokenVerifier ?? { useFactory: () => TokenVerifier.remote(`${config.USER_SERVICE_URL}/.well-known/jwks.json`) }),
+        HttpPlatformModule.forRoot({
+          service: o.service,
+          healthChecks: {
+            inject: [getDataSourceToken(), REDIS],
+            useFactory: ((ds: DataSource, redis: Redis) => [
+              { name: 'database', check: async () => void (await ds.query('SELECT 1')) },
+              { name: 'redis', check: async () => void (await redis.ping()) },
+              brokerHealthCheck(config.AMQP_URL),
+            ]) as never,
+          },
+        }),
+      ],
+    };
+  }
+}
