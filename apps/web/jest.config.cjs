@@ -7,8 +7,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx'],
-  // The web build has no decorator metadata; reflect-metadata from the preset is harmless but unneeded.
-  setupFiles: [],
+  // Replaces the preset's reflect-metadata (no decorators here) with the jsdom gap fillers.
+  setupFiles: ['<rootDir>/src/test/setup-jsdom.ts'],
   moduleNameMapper: {
     '\\.(css|scss)$': '<rootDir>/src/test/style-stub.cjs',
     // Vite resolves this alias in the browser build; jest needs the same mapping.

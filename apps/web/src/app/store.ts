@@ -5,7 +5,7 @@ import { authSlice } from '../features/auth/authSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
 import { rootSaga } from './rootSaga';
 
-const rootReducer = combineSlices(authSlice, partnerApplicationSlice, adminApplicationsSlice);
+export const rootReducer = combineSlices(authSlice, partnerApplicationSlice, adminApplicationsSlice);
 
 export type RootState = ReturnType<typeof rootReducer>;
 

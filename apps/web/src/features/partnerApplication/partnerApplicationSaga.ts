@@ -1,7 +1,8 @@
 import type { MyApplicationsDto, PartnerApplicationDto } from '@roastery/contracts';
 import type { SagaIterator } from 'redux-saga';
-import { call, delay, put, select, takeLatest, takeLeading } from 'redux-saga/effects';
+import { call, put, select, takeLatest, takeLeading } from 'redux-saga/effects';
 import { toProblem } from '../../common/problem';
+import { pause } from '../../common/utils/pause';
 import { selectHasRole } from '../auth/authSlice';
 import { callWithAuth, refreshAccount } from '../auth/callWithAuth';
 import { partnerApplicationApi } from './partnerApplicationApi';
@@ -62,7 +63,7 @@ export function* syncPartnerRole(): SagaIterator {
       return;
     }
     if (!refreshed || attempt === ROLE_SYNC_ATTEMPTS) break;
-    yield delay(ROLE_SYNC_DELAY_MS * attempt);
+    yield call(pause, ROLE_SYNC_DELAY_MS * attempt);
   }
   yield put(partnerRoleSyncFinished({ granted: false }));
 }
