@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CLOCK } from './clock';
 import { BasicAuthGuard } from './common/basic-auth.guard';
+import { InFlightRequests } from './common/in-flight-requests';
 import { FaultInjectionInterceptor } from './faults/fault-injection.interceptor';
 import { TestCodeInterceptor } from './faults/test-code.interceptor';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity';
@@ -15,6 +16,7 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookOutboxService } from './webhooks/webhook-outbox.service';
 
 const shared = [
+  InFlightRequests,
   SettingsService,
   IdempotencyService,
   WebhookOutboxService,

@@ -1,17 +1,21 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { from, mergeMap, type Observable } from 'rxjs';
+import { finalize, from, mergeMap, type Observable } from 'rxjs';
+import { InFlightRequests } from '../common/in-flight-requests';
 import { DroppedResponse, type SandboxRequest } from '../common/sandbox-request';
 import { tossError, type TossErrorCode } from '../common/toss-errors';
 import { SettingsService } from '../settings/settings.service';
 
 /**
  * The outermost layer of the /v1 API: injected latency and random errors (set through
- * /sandbox/faults), and the dropped connection of the "response lost" test card.
+ * /sandbox/faults), the dropped connection of the "response lost" test card, and in-flight
+ * tracking for an orderly shutdown.
  */
 @Injectable()
 export class FaultInjectionInterceptor implements NestInterceptor {
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly inFlight: InFlightRequests,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<SandboxRequest>();
@@ -21,9 +25,11 @@ export class FaultInjectionInterceptor implements NestInterceptor {
     const code = faults.errorCode as TossErrorCode;
 
     const run = async (): Promise<void> => {
-      if (applies && faults.latencyMs > 0) await sleep(faults.latencyMs);
+      if (applies && faults.latencyMs > 0) await this.inFlight.delay(faults.latencyMs);
       if (fails && faults.errorPhase === 'before') throw tossError(code);
     };
+    let finished!: () => void;
+    this.inFlight.track(new Promise<void>((resolve) => (finished = resolve)));
     return from(run()).pipe(
       mergeMap(() => next.handle()),
       mergeMap(async (body: unknown) => {
@@ -32,6 +38,7 @@ export class FaultInjectionInterceptor implements NestInterceptor {
         if (fails && faults.errorPhase === 'after') throw tossError(code);
         return body;
       }),
+      finalize(() => finished()),
     );
   }
 }
