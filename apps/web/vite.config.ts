@@ -38,5 +38,17 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          if (/node_modules\/(react-bootstrap|@restart|@popperjs|react-transition-group|dom-helpers|@react-aria|bootstrap)\//.test(id)) return 'bootstrap';
+          if (/node_modules\/zod\//.test(id)) return 'zod';
+          return 'vendor';
+        },
+      },
+    },
   },
 });
