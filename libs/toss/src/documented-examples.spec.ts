@@ -57,7 +57,7 @@ describe('documented examples parse', () => {
   it('error body (§6) becomes a typed error', async () => {
     const error = await clientAnswering(404, notFoundPaymentErrorExample).getPayment('nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TossApiError);
-    expect(error).toMatchObject({ code: 'NOT_FOUND_PAYMENT', httpStatus: 404, tossMessage: notFoundPaymentErrorExample.message });
+    expect(error).toMatchObject({ code: 'NOT_FOUND_PAYMENT', httpStatus: 404, tossMessage: notFoundPaymentErrorExample.message, isNotFound: true });
   });
 
   it('transactions (§4.3)', async () => {

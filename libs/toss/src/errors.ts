@@ -93,6 +93,14 @@ export class TossApiError extends TossError {
     this.traceId = init.traceId;
   }
 
+  /**
+   * True when Toss has no such payment or billing key. After an unknown outcome, a lookup by
+   * orderId that says so (once the original request is no longer in flight) means "not charged".
+   */
+  get isNotFound(): boolean {
+    return this.code === 'NOT_FOUND_PAYMENT' || this.code === 'NOT_FOUND_BILLING' || this.code === 'NOT_FOUND';
+  }
+
   override toJSON(): TossErrorDetails {
     return { ...super.toJSON(), code: this.code, httpStatus: this.httpStatus, traceId: this.traceId };
   }

@@ -19,6 +19,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  private pass: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectRepository(WebhookDeliveryEntity) private readonly repo: Repository<WebhookDeliveryEntity>,
@@ -49,8 +50,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }, this.options.webhookPollMs);
   }
 
-  /** Sends every delivery that is due now, oldest first. */
-  async deliverDue(): Promise<void> {
+  /** Sends every delivery that is due now, oldest first (one pass at a time, so none is sent twice at once). */
+  deliverDue(): Promise<void> {
+    const pass = this.pass.then(() => this.deliverDueNow());
+    this.pass = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async deliverDueNow(): Promise<void> {
     const due = await this.repo.find({
       where: { status: 'pending', nextAttemptAt: LessThanOrEqual(this.clock.now()) },
       order: { id: 'ASC' },
