@@ -1,11 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from '@roastery/observability';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { PlatformModule } from '@roastery/platform';
+import type { DataSource } from 'typeorm';
 import { ApplicationReviewsModule } from './applications/application-reviews.module';
 import { AuditModule } from './audit/audit.module';
+import { ClockAdminModule } from './clock/clock-admin.module';
+import { databaseClockStore } from './clock/database-clock-store';
 import { CONFIG, type AdminServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 
 /** admin-service: reviews, the catalog master, oversight and operations for admins. */
 @Module({})
@@ -13,7 +18,22 @@ export class AppModule {
   static forRoot(config: AdminServiceConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'admin-service', config, configToken: CONFIG, logger, entities, migrations }), AuditModule, ApplicationReviewsModule],
+      imports: [
+        PlatformModule.forRoot({
+          service: 'admin-service',
+          config,
+          configToken: CONFIG,
+          logger,
+          entities,
+          migrations,
+          // admin-service sets the shared clock, so it keeps the offset's durable copy.
+          clockStore: { inject: [getDataSourceToken() as never], useFactory: (ds: DataSource) => databaseClockStore(ds) },
+        }),
+        AuditModule,
+        ApplicationReviewsModule,
+        ClockAdminModule,
+        DeadLettersModule,
+      ],
     };
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Principal, CurrentPrincipal } from '@roastery/auth';
 import { type AccountDto, loginRequestSchema, logoutRequestSchema, refreshRequestSchema, signupRequestSchema, type TokenPair } from '@roastery/contracts';
 import { Public, ValidBody } from '@roastery/http';
 import type { FastifyRequest } from 'fastify';
@@ -33,9 +32,11 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken);
   }
 
+  /** Holding the refresh token is the credential: sign-out works even after the access token expired. */
+  @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@ValidBody(logoutRequestSchema) body: z.output<typeof logoutRequestSchema>, @CurrentPrincipal() me: Principal): Promise<void> {
-    await this.auth.logout(body.refreshToken, me.userId);
+  async logout(@ValidBody(logoutRequestSchema) body: z.output<typeof logoutRequestSchema>): Promise<void> {
+    await this.auth.logout(body.refreshToken);
   }
 }

@@ -83,9 +83,9 @@ export class AuthService {
   }
 
   /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
-  async logout(presented: string, userId: string): Promise<void> {
+  async logout(presented: string): Promise<void> {
     await this.ds.transaction(async (em) => {
-      const token = await em.findOneBy(RefreshToken, { tokenHash: sha256(presented), accountId: userId });
+      const token = await em.findOneBy(RefreshToken, { tokenHash: sha256(presented) });
       if (token) await this.revokeFamily(em, token.familyId, 'logout');
     });
   }

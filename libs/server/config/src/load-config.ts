@@ -42,6 +42,11 @@ export const baseConfigShape = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Whether this process runs the outbox relay and consumers (off for pure HTTP replicas). */
   MESSAGING_ENABLED: bool.default(true),
+  /**
+   * Which peers may set X-Forwarded-For (Fastify trustProxy: an address, CIDR list, or 'loopback').
+   * Trusting everyone would let a client pick its own address and dodge per-address rate limits.
+   */
+  HTTP_TRUST_PROXY: z.string().default('127.0.0.1,::1'),
   /** Largest accepted HTTP body, in bytes. */
   HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   /**

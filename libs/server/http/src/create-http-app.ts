@@ -10,6 +10,8 @@ export interface HttpAppOptions {
   service: string;
   logger: Logger;
   bodyLimit: number;
+  /** Peers allowed to set X-Forwarded-For. */
+  trustProxy: string;
   /** Title and description for the OpenAPI document at /docs-json. */
   docs: { title: string; description: string };
 }
@@ -20,7 +22,7 @@ export interface HttpAppOptions {
  * AsyncLocalStorage, one error shape, request metrics and an OpenAPI document.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit, trustProxy: true, logger: false });
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit, trustProxy: options.trustProxy, logger: false });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: nestLogger(options.logger), bufferLogs: false });
   const fastify = app.getHttpAdapter().getInstance();
 

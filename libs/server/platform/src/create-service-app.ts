@@ -16,5 +16,5 @@ export async function createServiceApp<C extends BaseConfig>(o: {
 }): Promise<NestFastifyApplication> {
   assertProductionSafe(o.config);
   const logger = createLogger(o.service, o.config.LOG_LEVEL);
-  return createHttpApp(o.module(o.config, logger), { service: o.service, logger, bodyLimit: o.config.HTTP_BODY_LIMIT, docs: o.docs });
+  return createHttpApp(o.module(o.config, logger), { service: o.service, logger, bodyLimit: o.config.HTTP_BODY_LIMIT, trustProxy: o.config.HTTP_TRUST_PROXY, docs: o.docs });
 }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuthModule, TokenVerifier } from '@roastery/auth';
 import type { BaseConfig } from '@roastery/config';
+import { type ClockStore, ClockModule, createClock } from '@roastery/clock';
 import { CryptoModule } from '@roastery/crypto';
 import { HttpPlatformModule } from '@roastery/http';
 import { MessagingModule } from '@roastery/messaging';
@@ -24,6 +25,11 @@ export interface PlatformOptions<C extends BaseConfig & { DATABASE_URL: string }
    * holds the keys, passes its own factory.
    */
   tokenVerifier?: { imports?: ModuleMetadata['imports']; inject?: never[]; useFactory: (...deps: never[]) => TokenVerifier };
+  /**
+   * Durable home of the shared clock's offset (admin-service keeps it in its database, so a Redis
+   * restart cannot move the clock back).
+   */
+  clockStore?: { imports?: ModuleMetadata['imports']; inject?: never[]; useFactory: (...deps: never[]) => ClockStore };
 }
 
 /**
@@ -48,6 +54,14 @@ export class PlatformModule {
         PersistenceModule.forRoot({ url: config.DATABASE_URL, service: o.service, entities: o.entities, migrations: o.migrations }),
         RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }),
         CryptoModule.forRootAsync({ useFactory: () => ({ keys: config.ENCRYPTION_KEYS, activeKeyId: config.ENCRYPTION_ACTIVE_KEY_ID }) }),
+        ClockModule.forRootAsync({
+          imports: o.clockStore?.imports ?? [],
+          inject: [REDIS, ...((o.clockStore?.inject ?? []) as never[])],
+          // Key `<REDIS_PREFIX>clock` through the client's prefix: every service of one deployment
+          // (and the Toss sandbox) shares REDIS_PREFIX, and so one clock.
+          useFactory: ((redis: Redis, ...deps: never[]) =>
+            createClock(config.CLOCK_MODE, redis, { prefix: '', store: o.clockStore?.useFactory(...deps), onError: (e) => o.logger.warn({ err: String(e) }, 'shared clock keeps its last offset') })) as never,
+        }),
         MessagingModule.forRootAsync({
           useFactory: () => ({
             service: o.service,

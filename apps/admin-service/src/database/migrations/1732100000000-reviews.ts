@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The application review queue and the audit log. */
+/** The application review queue, the audit log, the clock's durable offset and gathered dead letters. */
 export class Reviews1732100000000 implements MigrationInterface {
   name = 'Reviews1732100000000';
 
@@ -45,9 +45,31 @@ export class Reviews1732100000000 implements MigrationInterface {
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`);
     await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
+    await q.query(`CREATE TABLE clock_state (id smallint PRIMARY KEY CHECK (id = 1), offset_ms bigint NOT NULL, updated_at timestamptz NOT NULL)`);
+    await q.query(`
+      CREATE TABLE dead_letters (
+        id uuid PRIMARY KEY,
+        dedupe_key text NOT NULL UNIQUE,
+        queue text NOT NULL,
+        original_queue text NOT NULL,
+        message_id uuid,
+        type text,
+        body text NOT NULL,
+        envelope jsonb,
+        reason text NOT NULL,
+        handler text NOT NULL,
+        attempt integer NOT NULL,
+        failed_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL,
+        replayed_at timestamptz,
+        replay_count integer NOT NULL DEFAULT 0
+      )`);
+    await q.query(`CREATE INDEX dead_letters_received ON dead_letters (received_at DESC)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE dead_letters`);
+    await q.query(`DROP TABLE clock_state`);
     await q.query(`DROP TABLE audit_log`);
     await q.query(`DROP FUNCTION audit_log_append_only`);
     await q.query(`DROP TABLE application_reviews`);

@@ -1,0 +1,2 @@
+// Second entry point, `@roastery/contracts/testing`: builders and examples for tests only.
+export * from './src/testing';

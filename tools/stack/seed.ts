@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/** Demo accounts `npm start` creates; printed at start-up. */
+export const DEMO = {
+  admin: { email: 'admin@roastery.test', password: 'admin-demo-pass', name: '운영자 Admin' },
+  partner: { email: 'partner@roastery.test', password: 'partner-demo-pass', name: '박로스터 Partner' },
+  subscriber: { email: 'subscriber@roastery.test', password: 'subscriber-demo-pass', name: '김구독 Subscriber' },
+} as const;
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Creates (or promotes) an admin through the same CLI an operator uses. */
+export function createAdmin(databaseUrl: string, account: { email: string; password: string; name: string }): void {
+  execFileSync(process.execPath, ['-r', './tools/register.cjs', 'apps/user-service/src/cli/create-admin.ts', '--email', account.email, '--password', account.password, '--name', account.name], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    stdio: 'pipe',
+  });
+}
+
+async function call(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Signs in, signing up first when the account does not exist yet. */
+export async function ensureAccount(userUrl: string, a: { email: string; password: string; name: string }): Promise<string> {
+  let login = await call('POST', `${userUrl}/api/auth/login`, { email: a.email, password: a.password });
+  if (login.status === 401) {
+    await call('POST', `${userUrl}/api/auth/signup`, a);
+    login = await call('POST', `${userUrl}/api/auth/login`, { email: a.email, password: a.password });
+  }
+  if (login.status !== 200) throw new Error(`cannot sign in ${a.email}: ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.accessToken;
+}
+
+/**
+ * Seeds the demo: an admin, a subscriber, and a partner who went through the real onboarding
+ * (apply → admin approves → role granted over RabbitMQ). Safe to run again.
+ */
+export async function seedDemo(urls: { user: string; business: string; admin: string }, userDatabaseUrl: string): Promise<void> {
+  createAdmin(userDatabaseUrl, DEMO.admin);
+  await ensureAccount(urls.user, DEMO.subscriber);
+  const partnerToken = await ensureAccount(urls.user, DEMO.partner);
+  const me = await call('GET', `${urls.user}/api/me`, undefined, partnerToken);
+  if ((me.body.roles as string[]).includes('PARTNER')) return;
+
+  const mine = await call('GET', `${urls.business}/partner/applications/me`, undefined, partnerToken);
+  let applicationId: string | undefined = mine.body.current?.status === 'PENDING' ? mine.body.current.id : undefined;
+  if (!applicationId) {
+    const applied = await call('POST', `${urls.business}/partner/applications`, {
+      businessName: '산들 로스터리 Sandeul Roastery',
+      registrationNumber: '220-81-62517',
+      representative: '박로스터',
+      phone: '010-2345-6789',
+      email: DEMO.partner.email,
+      payoutBank: '신한은행',
+      payoutAccount: '110-123-456789',
+    }, partnerToken);
+    if (applied.status !== 201) throw new Error(`demo partner application failed: ${JSON.stringify(applied.body)}`);
+    applicationId = applied.body.id;
+  }
+  const adminToken = await ensureAccount(urls.user, DEMO.admin);
+  await waitUntil(async () => (await call('GET', `${urls.admin}/admin/applications?status=PENDING&size=100`, undefined, adminToken)).body.items.some((i: { id: string }) => i.id === applicationId));
+  await call('POST', `${urls.admin}/admin/applications/${applicationId}/approve`, {}, adminToken);
+  await waitUntil(async () => ((await call('GET', `${urls.user}/api/me`, undefined, partnerToken)).body.roles as string[]).includes('PARTNER'));
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('demo seeding timed out waiting for the services to process events');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
