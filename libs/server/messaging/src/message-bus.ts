@@ -19,6 +19,8 @@ export interface MessageBusOptions {
   prefetch?: number;
   reconnectMaxDelayMs?: number;
   startupTimeoutMs?: number;
+  /** How long stop() waits for handlers in flight before closing anyway (default 10000 ms); their messages are redelivered. */
+  shutdownTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -110,7 +112,8 @@ export class MessageBus {
     const consumer = this.consumer;
     this.consumer = null;
     if (consumer) await consumer.channel.cancel(consumer.tag).catch(() => undefined);
-    await Promise.allSettled([...this.inFlight]);
+    const drained = await settleWithin([...this.inFlight], this.options.shutdownTimeoutMs ?? 10_000);
+    if (!drained) this.logger.warn({ inFlight: this.inFlight.size }, 'handlers still running at shutdown; their messages will be redelivered');
     await connection.close();
     this.connection = null;
   }
@@ -197,5 +200,18 @@ export class MessageBus {
         }),
       },
     ]);
+  }
+}
+
+/** Resolves true when every promise has settled, or false once timeoutMs has passed. */
+async function settleWithin(promises: Array<Promise<unknown>>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.allSettled(promises).then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -111,8 +111,11 @@ export async function createTestEnv(): Promise<TestEnv> {
 
   const queues = new Set<string>();
   const stoppers: Array<() => Promise<unknown>> = [];
+  // The spec's own connection; it dies with the broker in chaos tests, so close() does not rely on it.
   const amqp = await connect(AMQP_URL);
+  amqp.on('error', () => undefined);
   const channel = await amqp.createConfirmChannel();
+  channel.on('error', () => undefined);
   await channel.assertExchange(exchangeName(namespace), 'topic', { durable: true });
 
   const trackService = (service: string, maxAttempts: number, retryBaseMs: number): void => {
@@ -208,8 +211,10 @@ export async function createTestEnv(): Promise<TestEnv> {
     },
     async close() {
       for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined);
-      await deleteTopology(amqp, namespace, [...queues]);
       await amqp.close().catch(() => undefined);
+      const cleanup = await connect(AMQP_URL);
+      await deleteTopology(cleanup, namespace, [...queues]);
+      await cleanup.close();
       await dataSource.destroy();
       await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
