@@ -41,6 +41,8 @@ export interface DeadLetterCollectorOptions {
   /** Wait before handing back a letter whose callback failed, so a broken store is not hammered (default 1000 ms). */
   redeliveryDelayMs?: number;
   reconnectMaxDelayMs?: number;
+  /** Passed on to the queue declaration, as MessagingOptions.queueExpiresMs (test namespaces only). */
+  queueExpiresMs?: number;
 }
 
 /** Drains dead-letter queues into a callback (admin-service stores them) and replays letters on request. */
@@ -69,7 +71,7 @@ export class DeadLetterCollector {
       await channel.prefetch(16);
       this.consumers = [];
       for (const queue of this.options.queues) {
-        await declareDeadLetterQueue(channel, queue);
+        await this.declare(model, queue);
         const { consumerTag } = await channel.consume(queue, (msg) => {
           if (!msg) return void channel.close().catch(() => undefined);
           const work = this.collect(queue, msg, channel).finally(() => this.inFlight.delete(work));
@@ -104,6 +106,23 @@ export class DeadLetterCollector {
   async replay(letter: ReplayableDeadLetter): Promise<void> {
     if (!this.model || !this.connection?.isConnected()) throw new BrokerUnavailableError('dead-letter replay');
     await replayDeadLetter(this.model, letter);
+  }
+
+  /**
+   * Declares the queue so the collector can start before the services, on a channel of its own:
+   * if a service declared it with other arguments the declaration fails, and the queue, which then
+   * exists, is consumed as it is.
+   */
+  private async declare(model: ChannelModel, queue: string): Promise<void> {
+    const channel = await model.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      await declareDeadLetterQueue(channel, queue, this.options.queueExpiresMs);
+    } catch (err) {
+      this.options.logger.debug({ err: errorMessage(err), queue }, 'dead-letter queue exists with other arguments; consuming it as it is');
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
   }
 
   private async collect(queue: string, msg: ConsumeMessage, channel: { ack(m: ConsumeMessage): void; nack(m: ConsumeMessage, all?: boolean, requeue?: boolean): void }): Promise<void> {

@@ -6,7 +6,7 @@ import { ATTEMPT_HEADER, DEAD_LETTER_HEADERS, attemptOf, headerText, republishOp
 import { publishWithConfirms } from './confirm-publish';
 import { AmqpConnection, errorMessage } from './connection';
 import { processDelivery, type DeliveryOutcome, type HandlerRegistration, type MessageHandler } from './idempotent-consumer';
-import { declareServiceTopology, queueNames, retryDelayMs, type QueueNames } from './topology';
+import { declareDeadLetterQueue, declareRetryQueue, declareServiceTopology, queueNames, retryDelayMs, type QueueNames } from './topology';
 
 /** What the consuming side needs: the service's database and its broker settings. */
 export interface MessageBusOptions {
@@ -19,6 +19,8 @@ export interface MessageBusOptions {
   prefetch?: number;
   reconnectMaxDelayMs?: number;
   startupTimeoutMs?: number;
+  /** See MessagingOptions.queueExpiresMs: test namespaces only. */
+  queueExpiresMs?: number;
   /** How long stop() waits for handlers in flight before closing anyway (default 10000 ms); their messages are redelivered. */
   shutdownTimeoutMs?: number;
   logger?: Logger;
@@ -93,6 +95,7 @@ export class MessageBus {
         routingKeys: this.routingKeys(),
         maxAttempts: this.options.maxAttempts,
         retryBaseMs: this.options.retryBaseMs,
+        queueExpiresMs: this.options.queueExpiresMs,
       });
       await channel.prefetch(this.options.prefetch ?? 32);
       const { consumerTag } = await channel.consume(this.names.queue, (msg) => this.onDelivery(channel, publish, msg), { noAck: false });
@@ -171,6 +174,8 @@ export class MessageBus {
         if (attempt < this.options.maxAttempts) {
           const delay = retryDelayMs(attempt, this.options.retryBaseMs);
           this.logger.warn({ ...base, reason: outcome.reason, retryInMs: delay }, 'handler failed; retrying');
+          // A queue with x-expires and no consumers may have expired since connect; declaring it again revives it.
+          if (this.options.queueExpiresMs) await declareRetryQueue(publish, this.names, delay, this.options.queueExpiresMs);
           return publishWithConfirms(publish, [
             {
               exchange: '',
@@ -185,7 +190,8 @@ export class MessageBus {
     }
   }
 
-  private deadLetter(publish: ConfirmChannel, msg: ConsumeMessage, reason: string, handlers: string[], attempt: number): Promise<void> {
+  private async deadLetter(publish: ConfirmChannel, msg: ConsumeMessage, reason: string, handlers: string[], attempt: number): Promise<void> {
+    if (this.options.queueExpiresMs) await declareDeadLetterQueue(publish, this.names.dlq, this.options.queueExpiresMs);
     return publishWithConfirms(publish, [
       {
         exchange: '',

@@ -2,7 +2,7 @@ import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AMQP_URL, createTestEnv, orderPayload, orderPlaced, silentLogger, waitFor, type TestEnv } from '../test/support';
+import { AMQP_URL, TEST_QUEUE_EXPIRES_MS, createTestEnv, orderPayload, orderPlaced, silentLogger, waitFor, type TestEnv } from '../test/support';
 import { MessageBus } from './message-bus';
 import { MessagingRuntime } from './messaging-runtime';
 import { MessagingModule } from './messaging.module';
@@ -39,6 +39,7 @@ describe('MessagingModule', () => {
       maxAttempts: 3,
       retryBaseMs: 20,
       enabled: true,
+      queueExpiresMs: TEST_QUEUE_EXPIRES_MS,
       logger: silentLogger,
       ...overrides,
     };
@@ -91,7 +92,8 @@ describe('MessagingModule', () => {
     }
   });
 
-  it('rejects options that would make broken queue names', async () => {
+  it('rejects options that would make broken queue names or lose retries', async () => {
     await expect(boot({ service: 'Bad Name' })).rejects.toThrow(/service "Bad Name"/);
+    await expect(boot({ maxAttempts: 5, retryBaseMs: 1000, queueExpiresMs: 8000 })).rejects.toThrow(/queueExpiresMs/);
   });
 });

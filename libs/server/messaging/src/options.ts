@@ -1,4 +1,5 @@
 import type { Logger } from '@roastery/observability';
+import { retryDelays } from './topology';
 
 /** How a service connects to the bus; parsed once from the service's config. */
 export interface MessagingOptions {
@@ -21,6 +22,13 @@ export interface MessagingOptions {
   prefetch?: number;
   /** Cap of the reconnect back-off (default 5000 ms). */
   reconnectMaxDelayMs?: number;
+  /**
+   * Deletes this service's queues once unused for this long (`x-expires`). Only for throw-away
+   * namespaces such as test runs, and longer than the longest retry delay; never in production.
+   */
+  queueExpiresMs?: number;
+  /** How long stop() waits for handlers in flight before closing anyway (default 10000 ms). */
+  shutdownTimeoutMs?: number;
   /** How long start() waits for the first broker connection before going on in the background (default 10000 ms). */
   startupTimeoutMs?: number;
   logger?: Logger;
@@ -34,4 +42,8 @@ export function assertMessagingOptions(options: MessagingOptions): void {
   if (!/^[a-z0-9][a-z0-9_.-]*$/.test(options.namespace)) throw new Error(`messaging: namespace "${options.namespace}" is not a plain name`);
   if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) throw new Error('messaging: maxAttempts must be a positive integer');
   if (!Number.isInteger(options.retryBaseMs) || options.retryBaseMs < 1) throw new Error('messaging: retryBaseMs must be a positive integer');
+  const longestDelay = Math.max(0, ...retryDelays(options.maxAttempts, options.retryBaseMs));
+  if (options.queueExpiresMs !== undefined && !(Number.isInteger(options.queueExpiresMs) && options.queueExpiresMs > longestDelay)) {
+    throw new Error('messaging: queueExpiresMs must be an integer longer than the longest retry delay');
+  }
 }

@@ -46,6 +46,8 @@ export interface ServiceTopology {
   routingKeys: readonly string[];
   maxAttempts: number;
   retryBaseMs: number;
+  /** Deletes the queues after this long unused (`x-expires`); for throw-away test namespaces only. */
+  queueExpiresMs?: number;
 }
 
 /**
@@ -54,27 +56,36 @@ export interface ServiceTopology {
  */
 export async function declareServiceTopology(channel: Channel, t: ServiceTopology): Promise<QueueNames> {
   const names = queueNames(t.namespace, t.service);
+  const expires = expiresArgument(t.queueExpiresMs);
   await declareExchange(channel, t.namespace);
-  await channel.assertQueue(names.queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await channel.assertQueue(names.queue, { durable: true, arguments: { 'x-queue-type': 'quorum', ...expires } });
   for (const key of new Set(t.routingKeys)) await channel.bindQueue(names.queue, names.exchange, key);
   // One queue per delay: with per-message TTL in a single queue a long delay at the head would
   // hold back every shorter one behind it (RabbitMQ expires messages only at the head).
-  for (const delay of new Set(retryDelays(t.maxAttempts, t.retryBaseMs))) {
-    await channel.assertQueue(names.retryQueue(delay), {
-      durable: true,
-      arguments: {
-        'x-queue-type': 'classic',
-        'x-message-ttl': delay,
-        'x-dead-letter-exchange': '',
-        'x-dead-letter-routing-key': names.queue,
-      },
-    });
-  }
-  await declareDeadLetterQueue(channel, names.dlq);
+  for (const delay of new Set(retryDelays(t.maxAttempts, t.retryBaseMs))) await declareRetryQueue(channel, names, delay, t.queueExpiresMs);
+  await declareDeadLetterQueue(channel, names.dlq, t.queueExpiresMs);
   return names;
 }
 
+/** Declares the TTL queue of one retry delay, which dead-letters back to the service queue. */
+export async function declareRetryQueue(channel: Channel, names: QueueNames, delayMs: number, queueExpiresMs?: number): Promise<void> {
+  await channel.assertQueue(names.retryQueue(delayMs), {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'classic',
+      'x-message-ttl': delayMs,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': names.queue,
+      ...expiresArgument(queueExpiresMs),
+    },
+  });
+}
+
 /** Declares a dead-letter queue; the collector does so too, so it can start before the services. */
-export async function declareDeadLetterQueue(channel: Channel, name: string): Promise<void> {
-  await channel.assertQueue(name, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+export async function declareDeadLetterQueue(channel: Channel, name: string, queueExpiresMs?: number): Promise<void> {
+  await channel.assertQueue(name, { durable: true, arguments: { 'x-queue-type': 'quorum', ...expiresArgument(queueExpiresMs) } });
+}
+
+function expiresArgument(ms: number | undefined): Record<string, number> {
+  return ms ? { 'x-expires': ms } : {};
 }

@@ -30,6 +30,9 @@ import {
 export const AMQP_URL = process.env['TEST_AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const PG_URL = process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432';
 
+/** Queues of a killed run delete themselves after this long; a spec file runs well within it. */
+export const TEST_QUEUE_EXPIRES_MS = 120_000;
+
 export const silentLogger = createLogger('messaging-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 
 /** A debug logger that keeps its lines, so a spec can see what became of each delivery. */
@@ -138,6 +141,7 @@ export async function createTestEnv(): Promise<TestEnv> {
         maxAttempts: 3,
         retryBaseMs: 20,
         reconnectMaxDelayMs: 1000,
+        queueExpiresMs: TEST_QUEUE_EXPIRES_MS,
         logger: silentLogger,
         ...options,
       });
@@ -163,6 +167,7 @@ export async function createTestEnv(): Promise<TestEnv> {
         amqpUrl: AMQP_URL,
         queues: dlqs,
         logger: silentLogger,
+        queueExpiresMs: TEST_QUEUE_EXPIRES_MS,
         onDeadLetter: async (l) => void letters.push(l),
       });
       stoppers.push(() => collector.stop());
