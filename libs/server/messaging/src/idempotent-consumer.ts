@@ -26,7 +26,7 @@ export interface HandlerRegistration {
 export type DeliveryOutcome =
   | { status: 'applied' | 'duplicate' | 'unhandled'; envelope: MessageEnvelope }
   | { status: 'invalid'; reason: string; envelope?: MessageEnvelope }
-  | { status: 'failed'; reason: string; handlers: string[]; envelope: MessageEnvelope };
+  | { status: 'failed'; reason: string; handlers: string[]; envelope?: MessageEnvelope };
 
 /**
  * Validates one delivered body and runs every handler registered for its type, each in its own

@@ -138,7 +138,13 @@ export class MessageBus {
   }
 
   private async handle(channel: Channel, publish: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
-    const outcome = await processDelivery(this.options.dataSource, (type) => this.handlers.get(type) ?? [], msg.content);
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await processDelivery(this.options.dataSource, (type) => this.handlers.get(type) ?? [], msg.content);
+    } catch (err) {
+      // processDelivery reports failures as outcomes; anything thrown is a bug, retried like a failed handler.
+      outcome = { status: 'failed', reason: errorMessage(err), handlers: [] };
+    }
     const ctx = { correlationId: outcome.envelope?.correlationId ?? msg.properties.correlationId ?? 'unknown', causationId: outcome.envelope?.id ?? null };
     await runInContext(ctx, async () => {
       try {

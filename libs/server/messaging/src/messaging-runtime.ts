@@ -36,7 +36,6 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   /** Declares topology, starts consuming, then starts the relay (so the service's own queue exists first). */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
-    await this.bus.start();
     const connection = new AmqpConnection(this.options.amqpUrl, {
       name: `${this.options.service}:outbox-relay`,
       logger: this.logger,
@@ -44,8 +43,9 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     });
     const publisher = new AmqpOutboxPublisher(connection, this.options.namespace, this.logger);
     connection.start();
-    await connection.waitUntilReady(this.options.startupTimeoutMs ?? 10_000);
     this.publisherConnection = connection;
+    // Both wait for the broker at once, so a broker that is down delays boot by one timeout, not two.
+    await Promise.all([this.bus.start(), connection.waitUntilReady(this.options.startupTimeoutMs ?? 10_000)]);
     this.relay = new OutboxRelay(this.dataSource, publisher, {
       logger: this.logger,
       batchSize: this.options.relayBatchSize,
