@@ -15,6 +15,9 @@ module.exports = {
       },
     ],
   },
+  // ESM-only packages that CommonJS code requires (Node 20.19+ can; jest's runtime cannot):
+  // let SWC turn them into CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
   setupFiles: ['reflect-metadata'],
 };

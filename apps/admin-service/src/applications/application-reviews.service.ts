@@ -25,12 +25,15 @@ export class ApplicationReviewsService {
     private readonly audit: AuditLogService,
   ) {}
 
-  /** Queues a submitted application with its automatic findings (idempotent per application). */
+  /**
+   * Queues a submitted application with its automatic findings. Idempotent per application, also
+   * when two deliveries of it (e.g. a republished row) are handled at the same moment.
+   */
   async intake(em: EntityManager, e: PayloadOf<typeof partnerApplicationSubmitted>): Promise<void> {
     if (await em.existsBy(ApplicationReview, { id: e.applicationId })) return;
     const sameNumber = await em.find(ApplicationReview, { where: { registrationNumber: e.registrationNumber, id: Not(e.applicationId) }, select: { applicantUserId: true, status: true } });
     const earlier = await em.find(ApplicationReview, { where: { applicantUserId: e.applicantUserId }, order: { submittedAt: 'ASC' }, select: { status: true, reason: true } });
-    await em.insert(ApplicationReview, {
+    await em.createQueryBuilder().insert().into(ApplicationReview).orIgnore().values({
       id: e.applicationId,
       applicantUserId: e.applicantUserId,
       status: 'PENDING',
@@ -47,7 +50,7 @@ export class ApplicationReviewsService {
       submittedAt: new Date(e.submittedAt),
       decidedAt: null,
       decidedBy: null,
-    });
+    }).execute();
   }
 
   async list(status: ApplicationStatus | undefined, page: number, size: number): Promise<Page<ApplicationReviewDto>> {

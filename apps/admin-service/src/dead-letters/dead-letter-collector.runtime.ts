@@ -25,6 +25,7 @@ export class DeadLetterCollectorRuntime implements OnApplicationBootstrap, OnApp
       queues: SERVICES_WITH_DEAD_LETTERS.map((s) => queueNames(this.config.AMQP_NAMESPACE, s).dlq),
       onDeadLetter: (letter) => this.deadLetters.store(letter),
       logger: this.logger,
+      queueExpiresMs: this.config.AMQP_QUEUE_EXPIRES_MS,
     });
     await this.collector.start();
     this.deadLetters.attach(this.collector);

@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
     namespace: run,
     ports: { 'user-service': base, 'business-service': base + 1, 'admin-service': base + 2, 'toss-sandbox': base + 3, web: base + 4 },
     web: true,
-    env: { LOG_LEVEL: 'info', MESSAGE_RETRY_BASE_MS: '200' },
+    env: { LOG_LEVEL: 'info', MESSAGE_RETRY_BASE_MS: '200', AMQP_QUEUE_EXPIRES_MS: '600000' },
     logDir,
   });
   globalThis.__STACK__ = stack;

@@ -33,6 +33,11 @@ export const baseConfigShape = {
   AMQP_URL: z.string().default('amqp://guest:guest@127.0.0.1:5672'),
   /** Prefix of every exchange and queue name, so test runs never see each other's messages. */
   AMQP_NAMESPACE: z.string().regex(/^[a-z0-9_.-]+$/).default('roastery'),
+  /**
+   * Lets idle queues delete themselves after this many ms (x-expires). Only for throw-away test
+   * namespaces: in production a queue must outlive any outage of its consumers.
+   */
+  AMQP_QUEUE_EXPIRES_MS: z.coerce.number().int().min(60_000).optional(),
   /** Attempts before a failing message is dead-lettered, and the first retry delay. */
   MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   MESSAGE_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
@@ -64,6 +69,9 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
 export function assertProductionSafe(config: BaseConfig): void {
   if (config.NODE_ENV === 'production' && config.ENCRYPTION_KEYS.includes('ZGV2LW9ubHkta2V5')) {
     throw new ConfigError(['ENCRYPTION_KEYS: the development key cannot be used in production']);
+  }
+  if (config.NODE_ENV === 'production' && config.AMQP_QUEUE_EXPIRES_MS !== undefined) {
+    throw new ConfigError(['AMQP_QUEUE_EXPIRES_MS: queues must not expire in production']);
   }
   if (config.NODE_ENV === 'production' && config.CLOCK_MODE !== 'system') {
     throw new ConfigError(['CLOCK_MODE: production runs on the system clock']);

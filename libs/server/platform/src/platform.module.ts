@@ -70,6 +70,7 @@ export class PlatformModule {
             maxAttempts: config.MESSAGE_MAX_ATTEMPTS,
             retryBaseMs: config.MESSAGE_RETRY_BASE_MS,
             enabled: config.MESSAGING_ENABLED,
+            queueExpiresMs: config.AMQP_QUEUE_EXPIRES_MS,
             logger: o.logger,
           }),
         }),

@@ -35,7 +35,7 @@ export function composeProblems(o: { service: string; schema: z.ZodObject; entry
     if (!(svc.ports ?? []).some((p) => p.endsWith(`:${port}`))) problems.push(`PORT ${port} is not published`);
     if ((parsed.data as { HOST?: string }).HOST !== '0.0.0.0') problems.push('HOST must be 0.0.0.0 inside a container');
   }
-  const deps = Array.isArray(svc.depends_on) ? Object.fromEntries(svc.depends_on.map((d) => [d, {}])) : (svc.depends_on ?? {});
+  const deps: Record<string, { condition?: string }> = Array.isArray(svc.depends_on) ? Object.fromEntries(svc.depends_on.map((d) => [d, {}])) : (svc.depends_on ?? {});
   for (const infra of ['postgres', 'redis', 'rabbitmq']) {
     if (deps[infra]?.condition !== 'service_healthy') problems.push(`does not wait for a healthy ${infra}`);
   }

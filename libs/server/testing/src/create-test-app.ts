@@ -48,6 +48,8 @@ export async function createTestApp(factory: AppFactory, o: TestAppOptions): Pro
     REDIS_PREFIX: `${namespace}:`,
     MESSAGE_RETRY_BASE_MS: '50',
     MESSAGE_MAX_ATTEMPTS: '3',
+    // The namespace's queues delete themselves once idle, so test runs leave nothing on the broker.
+    AMQP_QUEUE_EXPIRES_MS: '600000',
     ...(issuer && { USER_SERVICE_URL: issuer.url }),
     ...o.env,
   };

@@ -4,3 +4,4 @@ export * from './http-client';
 export * from './test-issuer';
 export * from './test-names';
 export * from './wait-for';
+export * from './compose-check';
