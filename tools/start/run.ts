@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
-import { DEMO, seedDemo } from '../stack/seed';
-import { startStack } from '../stack/stack';
+import { DEMO, seedDemo, startStack } from '@roastery/devstack';
 
 /** Starts every app on its standard port with demo data, prints where to click, runs until Ctrl-C. */
 async function main(): Promise<void> {

@@ -213,6 +213,21 @@ describe('user-service identity (HTTP + RabbitMQ, real PostgreSQL and Redis)', (
     });
   });
 
+  it('runs as several instances: one signing key, and each accepts the others\' tokens', async () => {
+    const second = await createApp(t.env);
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = second.getHttpServer().address() as { port: number };
+      const s = await signupAndLogin('replica');
+      const viaSecond = await fetch(`http://127.0.0.1:${address.port}/api/me`, { headers: { authorization: `Bearer ${s.accessToken}` } });
+      expect(viaSecond.status).toBe(200);
+      const [{ count }] = await t.db.query('SELECT count(*) FROM signing_keys WHERE retired_at IS NULL');
+      expect(Number(count)).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('serves /health, /metrics and the OpenAPI document', async () => {
     const health = await t.http.get('/health');
     expect(health.status).toBe(200);

@@ -66,15 +66,17 @@ export class ApplicationReviewsService {
 
   /** Approves a pending application; business-service activates the partner from the event. */
   approve(adminId: string, id: string, note?: string): Promise<ApplicationReviewDto> {
-    return this.decide(adminId, id, 'APPROVED', note ?? null);
+    return this.decide(adminId, id, { status: 'APPROVED', note: note ?? null });
   }
 
   /** Rejects a pending application with a reason the applicant will read. */
   reject(adminId: string, id: string, reason: string): Promise<ApplicationReviewDto> {
-    return this.decide(adminId, id, 'REJECTED', reason);
+    return this.decide(adminId, id, { status: 'REJECTED', reason });
   }
 
-  private decide(adminId: string, id: string, status: 'APPROVED' | 'REJECTED', reason: string | null): Promise<ApplicationReviewDto> {
+  private decide(adminId: string, id: string, decision: { status: 'APPROVED'; note: string | null } | { status: 'REJECTED'; reason: string }): Promise<ApplicationReviewDto> {
+    const { status } = decision;
+    const reason = decision.status === 'REJECTED' ? decision.reason : decision.note;
     return this.ds.transaction(async (em) => {
       const review = await em.findOne(ApplicationReview, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!review) throw notFound('application');
@@ -85,8 +87,8 @@ export class ApplicationReviewsService {
       review.decidedBy = adminId;
       const saved = await em.save(review);
       const common = { applicationId: id, applicantUserId: review.applicantUserId, reviewerId: adminId, decidedAt: review.decidedAt.toISOString() };
-      if (status === 'APPROVED') await this.outbox.add(em, partnerApplicationApproved, { aggregateId: id, aggregateVersion: saved.version, payload: common });
-      else await this.outbox.add(em, partnerApplicationRejected, { aggregateId: id, aggregateVersion: saved.version, payload: { ...common, reason: reason! } });
+      if (decision.status === 'APPROVED') await this.outbox.add(em, partnerApplicationApproved, { aggregateId: id, aggregateVersion: saved.version, payload: common });
+      else await this.outbox.add(em, partnerApplicationRejected, { aggregateId: id, aggregateVersion: saved.version, payload: { ...common, reason: decision.reason } });
       await this.audit.record(em, { actorId: adminId, action: status === 'APPROVED' ? 'partner-application.approve' : 'partner-application.reject', targetType: 'partner-application', targetId: id, details: reason ? { reason } : {} });
       return toDto(saved);
     });

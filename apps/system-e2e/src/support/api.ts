@@ -1,10 +1,16 @@
 import { HttpClient } from '@roastery/testing';
 
+function published(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the system tests through their jest config (global setup)`);
+  return value;
+}
+
 /** HTTP clients for each running service, from the URLs the global setup published. */
 export const api = {
-  user: new HttpClient(process.env['E2E_USER_URL']!),
-  business: new HttpClient(process.env['E2E_BUSINESS_URL']!),
-  admin: new HttpClient(process.env['E2E_ADMIN_URL']!),
+  user: new HttpClient(published('E2E_USER_URL')),
+  business: new HttpClient(published('E2E_BUSINESS_URL')),
+  admin: new HttpClient(published('E2E_ADMIN_URL')),
 };
 
 /** Signs up a fresh subscriber and signs in. */

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createAdmin } from '../../../../tools/stack/seed';
-import { type RunningStack, startStack } from '../../../../tools/stack/stack';
+import { createAdmin, type RunningStack, startStack } from '@roastery/devstack';
 
 declare global {
-  var __STACK__: RunningStack | undefined; // eslint-disable-line no-var
+  var __STACK__: RunningStack | undefined;
 }
 
 /** Starts the whole system once for the run, on spare ports, with fresh databases and namespace. */

@@ -17,6 +17,9 @@ import { decideRefresh } from './refresh-token.rules';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+const REFUSED_INVALID = new ApiException(401, 'REFRESH_TOKEN_INVALID', 'refresh token is not valid');
+const REFUSED_REUSED = new ApiException(401, 'REFRESH_TOKEN_REUSED', 'refresh token was already used; sign in again');
+
 /** Sign-up, sign-in and the refresh-token lifecycle. */
 @Injectable()
 export class AuthService {
@@ -65,21 +68,21 @@ export class AuthService {
   async refresh(presented: string): Promise<TokenPair> {
     const outcome = await this.ds.transaction(async (em) => {
       const token = await em.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(presented) }, lock: { mode: 'pessimistic_write' } });
-      if (!token) return { error: 'REFRESH_TOKEN_INVALID' as const };
+      if (!token) return REFUSED_INVALID;
       const decision = decideRefresh(token, new Date());
       if (decision.kind === 'reuse') {
         await this.revokeFamily(em, token.familyId, 'reuse detected');
-        return { error: 'REFRESH_TOKEN_REUSED' as const };
+        return REFUSED_REUSED;
       }
-      if (decision.kind === 'expired') return { error: 'REFRESH_TOKEN_INVALID' as const };
+      if (decision.kind === 'expired') return REFUSED_INVALID;
       const account = await em.findOneBy(Account, { id: token.accountId, status: 'ACTIVE' });
-      if (!account) return { error: 'REFRESH_TOKEN_INVALID' as const };
+      if (!account) return REFUSED_INVALID;
       await em.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
-      return { pair: await this.issuePair(em, account, token.familyId) };
+      return this.issuePair(em, account, token.familyId);
     });
-    // The revocation above must commit, so the refusal is raised only after the transaction.
-    if ('error' in outcome) throw new ApiException(401, outcome.error!, outcome.error === 'REFRESH_TOKEN_REUSED' ? 'refresh token was already used; sign in again' : 'refresh token is not valid');
-    return outcome.pair;
+    // The revocation above must commit, so the refusal is thrown only after the transaction.
+    if (outcome instanceof ApiException) throw outcome;
+    return outcome;
   }
 
   /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */

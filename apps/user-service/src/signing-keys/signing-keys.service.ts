@@ -50,8 +50,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
 
   /** Signs a short-lived access token for an account. */
   async signAccessToken(claims: { userId: string; roles: Role[]; partnerIds: string[] }): Promise<string> {
-    if (!this.active) await this.load();
-    const { kid, key } = this.active!;
+    const { kid, key } = this.active ?? (await this.load());
     return new SignJWT({ roles: claims.roles, pids: claims.partnerIds })
       .setProtectedHeader({ alg: TOKEN_ALG, kid, typ: 'at+jwt' })
       .setSubject(claims.userId)
@@ -98,7 +97,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     return kid;
   }
 
-  private async load(): Promise<void> {
+  private async load(): Promise<{ kid: string; key: PrivateKey }> {
     const repo = this.ds.getRepository(SigningKey);
     // Retired keys stay published long enough for every token they signed to expire.
     const graceStart = new Date(Date.now() - (this.config.ACCESS_TOKEN_TTL_SECONDS + 300) * 1000);
@@ -110,5 +109,6 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
       this.active = { kid: newest.kid, key: (await importJWK(jwk, TOKEN_ALG)) as PrivateKey };
     }
     this.published = keys.map((k) => k.publicJwk as unknown as JWK);
+    return this.active;
   }
 }

@@ -38,13 +38,15 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
     if (!match) throw new ApiException(401, 'UNAUTHENTICATED', 'a bearer token is required');
+    let principal: Principal;
     try {
-      req.principal = await this.verifier.verify(match[1]);
+      principal = await this.verifier.verify(match[1]);
     } catch (e) {
       throw new ApiException(401, 'UNAUTHENTICATED', e instanceof InvalidTokenError ? e.message : 'token invalid');
     }
+    req.principal = principal;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (required?.length && !required.some((r) => req.principal!.roles.includes(r))) throw forbidden('this route needs the role ' + required.join(' or '));
+    if (required?.length && !required.some((r) => principal.roles.includes(r))) throw forbidden('this route needs the role ' + required.join(' or '));
     return true;
   }
 }

@@ -15,8 +15,8 @@ export class TokenVerifier {
    * Verifies against user-service's published keys. jose caches the set and fetches it again
    * when a token names a key id it has not seen (key rotation), with a cooldown against abuse.
    */
-  static remote(jwksUrl: string): TokenVerifier {
-    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 }));
+  static remote(jwksUrl: string, options: { cooldownMs?: number } = {}): TokenVerifier {
+    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: options.cooldownMs ?? 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 }));
   }
 
   /** Verifies against keys held in memory (user-service itself, which owns them). */

@@ -25,6 +25,8 @@ export function dataSourceOptions(o: PersistenceOptions): DataSourceOptions {
     migrationsTableName: 'migrations',
     applicationName: o.service,
     extra: { max: o.poolSize ?? 10, options: '-c timezone=UTC' },
-    logging: ['error'],
+    // TypeORM's logger prints failed queries with their parameters to the console, outside our
+    // redaction: personal data would reach the logs. Errors still reach the caller, which logs them.
+    logging: false,
   };
 }

@@ -17,9 +17,9 @@ export class PersistenceModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(options),
-          dataSourceFactory: async (opts) => {
+          dataSourceFactory: async () => {
             await ensureDatabase(options.url);
-            const ds = await new DataSource(opts!).initialize();
+            const ds = await new DataSource(dataSourceOptions(options)).initialize();
             await runMigrationsLocked(ds);
             return ds;
           },

@@ -8,7 +8,7 @@ export const DEMO = {
   subscriber: { email: 'subscriber@roastery.test', password: 'subscriber-demo-pass', name: '김구독 Subscriber' },
 } as const;
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..');
 
 /** Creates (or promotes) an admin through the same CLI an operator uses. */
 export function createAdmin(databaseUrl: string, account: { email: string; password: string; name: string }): void {

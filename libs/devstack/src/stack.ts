@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Everything the running system is made of, in start order. */
@@ -29,7 +29,7 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..');
 const DB_SUFFIX: Record<ServiceName, string> = { 'user-service': 'user', 'business-service': 'business', 'admin-service': 'admin', 'toss-sandbox': 'toss_sandbox' };
 
 /**
@@ -89,11 +89,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 }
 
 function launch(name: string, args: string[], env: Record<string, string>, logDir: string, cwd = ROOT): ChildProcess {
-  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  return child;
+  // A file descriptor, not a stream: the child writes its log directly, even after we exit.
+  const log = openSync(join(logDir, `${name}.log`), 'a');
+  return spawn(process.execPath, args, { cwd, env, stdio: ['ignore', log, log] });
 }
 
 async function waitForHealth(name: string, healthUrl: string, child: ChildProcess, logDir: string, timeoutMs = 90_000): Promise<void> {
