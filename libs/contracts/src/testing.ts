@@ -22,6 +22,24 @@ export function buildEnvelope<D extends EventDefinition>(def: D, payload: Payloa
 const at = '2026-11-21T09:00:00.000Z';
 const u = (n: number) => `01a1fd60-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
+/** A complete product version, shaped as partners submit it. */
+export const exampleVersionContent = {
+  name: 'Ethiopia Yirgacheffe Konga',
+  origin: { country: 'Ethiopia', region: 'Yirgacheffe' },
+  producer: 'Konga Washing Station',
+  lot: 'Lot 7',
+  variety: 'Heirloom',
+  process: 'Washed',
+  roastLevel: 'LIGHT' as const,
+  tastingNotes: ['jasmine', 'bergamot', 'peach'],
+  description: '꽃향과 밝은 산미. Floral and bright.',
+  imageUrls: ['https://images.example.com/konga.jpg'],
+  options: [
+    { id: u(11), weightGrams: 200, grind: 'WHOLE_BEAN' as const, priceWon: 18_000 },
+    { id: u(12), weightGrams: 500, grind: 'FILTER' as const, priceWon: 39_000 },
+  ],
+};
+
 /** One valid example payload per event type; the spec checks each against its schema. */
 export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: unknown } = {
   'user.registered': { userId: u(1), registeredAt: at },
@@ -41,4 +59,30 @@ export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: 
   'partner.application.approved': { applicationId: u(2), applicantUserId: u(1), reviewerId: u(9), decidedAt: at },
   'partner.application.rejected': { applicationId: u(2), applicantUserId: u(1), reviewerId: u(9), reason: 'certificate unreadable', decidedAt: at },
   'partner.activated': { partnerId: u(3), applicationId: u(2), memberUserId: u(1), businessName: 'Bean Brothers Roastery', activatedAt: at },
+  'partner.suspended': { partnerId: u(3), reason: 'mislabelled origins', adminId: u(9), suspendedAt: at },
+  'partner.reinstated': { partnerId: u(3), reason: 'labels corrected', adminId: u(9), reinstatedAt: at },
+  'product.version.submitted': { productId: u(4), partnerId: u(3), version: 1, content: exampleVersionContent, previousApproved: null, submittedAt: at },
+  'product.version.approved': { productId: u(4), partnerId: u(3), version: 1, catalogItemId: u(5), reviewerId: u(9), autoApproved: false, decidedAt: at },
+  'product.version.rejected': { productId: u(4), partnerId: u(3), version: 1, reason: 'price per 100 g looks wrong', reviewerId: u(9), decidedAt: at },
+  'product.merged': { sourceProductId: u(6), sourceVersion: 1, targetProductId: u(4), partnerId: u(3), catalogItemId: u(5), reviewerId: u(9), decidedAt: at },
+  'product.withdrawn': { productId: u(4), partnerId: u(3), withdrawnAt: at },
+  'product.stock.changed': { productId: u(4), partnerId: u(3), optionId: u(11), stock: 40, stockVersion: 3, changedAt: at },
+  'catalog.item.published': {
+    catalogItemId: u(5),
+    itemVersion: 1,
+    productId: u(4),
+    productVersion: 1,
+    partner: { id: u(3), name: 'Bean Brothers Roastery' },
+    content: exampleVersionContent,
+    lotKey: 'ethiopia|konga washing station|lot 7',
+    publishedAt: at,
+  },
+  'order.paid': {
+    orderId: u(20),
+    userId: u(1),
+    lines: [{ catalogItemId: u(5), productId: u(4), optionId: u(11), partnerId: u(3), quantity: 2, unitPriceWon: 18_000 }],
+    totalWon: 36_000,
+    paidAt: at,
+  },
+  'catalog.item.withdrawn': { catalogItemId: u(5), itemVersion: 2, productId: u(4), reason: 'PRODUCT_WITHDRAWN', withdrawnAt: at },
 };

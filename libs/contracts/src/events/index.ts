@@ -1,11 +1,17 @@
 import type { EventDefinition } from './define-event';
-import { partnerActivated } from './partner';
+import { catalogItemPublished, catalogItemWithdrawn } from './catalog-item';
+import { partnerActivated, partnerReinstated, partnerSuspended } from './partner';
 import { partnerApplicationApproved, partnerApplicationRejected, partnerApplicationSubmitted } from './partner-application';
+import { orderPaid } from './order';
+import { productMerged, productStockChanged, productVersionApproved, productVersionRejected, productVersionSubmitted, productWithdrawn } from './product';
 import { userRegistered } from './user';
 
+export * from './catalog-item';
 export * from './define-event';
+export * from './order';
 export * from './partner';
 export * from './partner-application';
+export * from './product';
 export * from './user';
 
 /** The one catalogue of event types on the bus. A new event is added here and nowhere else. */
@@ -15,6 +21,17 @@ export const eventCatalogue = [
   partnerApplicationApproved,
   partnerApplicationRejected,
   partnerActivated,
+  partnerSuspended,
+  partnerReinstated,
+  productVersionSubmitted,
+  productVersionApproved,
+  productVersionRejected,
+  productMerged,
+  productWithdrawn,
+  productStockChanged,
+  catalogItemPublished,
+  catalogItemWithdrawn,
+  orderPaid,
 ] as const satisfies readonly EventDefinition[];
 
 export type EventType = (typeof eventCatalogue)[number]['type'];

@@ -16,3 +16,17 @@ export const partnerActivated = defineEvent(
     activatedAt: z.iso.datetime({ offset: true }),
   }),
 );
+
+/** An admin suspended a partner (admin-service): its items go off sale, its console stays readable. */
+export const partnerSuspended = defineEvent(
+  'partner.suspended',
+  1,
+  z.object({ partnerId: z.uuid(), reason: z.string().min(1), adminId: z.uuid(), suspendedAt: z.iso.datetime({ offset: true }) }),
+);
+
+/** An admin reinstated a suspended partner (admin-service): its approved items go back on sale. */
+export const partnerReinstated = defineEvent(
+  'partner.reinstated',
+  1,
+  z.object({ partnerId: z.uuid(), reason: z.string().min(1), adminId: z.uuid(), reinstatedAt: z.iso.datetime({ offset: true }) }),
+);
