@@ -1,10 +1,9 @@
 /**
  * The sandbox's source of business time (approval and cancel times, settlement days, webhook and
- * idempotency expiry). A local interface until the shared clock (@roastery/clock) is wired in.
+ * idempotency expiry): @roastery/clock's interface, so the shared platform clock plugs in.
  */
-export interface Clock {
-  now(): Date;
-}
+export type { Clock } from '@roastery/clock';
+import type { Clock } from '@roastery/clock';
 
 /** Wall-clock time. */
 export const systemClock: Clock = { now: () => new Date() };

@@ -11,6 +11,11 @@ export const sandboxEnvSchema = z.object({
   TOSS_SANDBOX_SECRET_KEYS: z.string().optional(),
   TOSS_SANDBOX_MID: z.string().min(1).max(14).optional(),
   TOSS_SANDBOX_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** 'shared': follow the platform clock every service follows (set through POST /admin/clock). */
+  CLOCK_MODE: z.enum(['shared', 'system']).default('shared'),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Must equal the services' REDIS_PREFIX: the clock's key is `<REDIS_PREFIX>clock`. */
+  REDIS_PREFIX: z.string().default('roastery:'),
 });
 
 /** The parsed environment. */

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { createClock } from '@roastery/clock';
 import { loadConfig } from '@roastery/config';
+import Redis from 'ioredis';
 import { bootstrapSandbox } from './bootstrap';
 import { sandboxEnvSchema } from './config';
 import type { SettingsPatch } from './settings/sandbox-settings';
@@ -11,20 +13,29 @@ async function main(): Promise<void> {
   if (env.TOSS_SANDBOX_SECRET_KEYS) settings.secretKeys = env.TOSS_SANDBOX_SECRET_KEYS.split(',').map((k) => k.trim()).filter(Boolean);
   if (env.TOSS_SANDBOX_MID) settings.mId = env.TOSS_SANDBOX_MID;
 
-  const sandbox = await bootstrapSandbox({ port: env.PORT, host: env.HOST, databaseUrl: env.DATABASE_URL, settings, webhookPollMs: env.TOSS_SANDBOX_WEBHOOK_POLL_MS });
+  // The same key and prefix convention as the services' PlatformModule, so all follow one clock.
+  const redis = env.CLOCK_MODE === 'shared' ? new Redis(env.REDIS_URL, { keyPrefix: env.REDIS_PREFIX, maxRetriesPerRequest: 2 }) : null;
+  const clock = createClock(env.CLOCK_MODE, redis, { prefix: '' });
+  await clock.start();
+
+  const sandbox = await bootstrapSandbox({ port: env.PORT, host: env.HOST, databaseUrl: env.DATABASE_URL, settings, webhookPollMs: env.TOSS_SANDBOX_WEBHOOK_POLL_MS, clock });
   console.log(`toss-sandbox listening on ${sandbox.url} (billing-auth window: ${sandbox.url}/window/billing-auth)`);
 
   let closing = false;
   const stop = (): void => {
     if (closing) return;
     closing = true;
-    sandbox.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error('toss-sandbox failed to stop:', e);
-        process.exit(1);
-      },
-    );
+    sandbox
+      .close()
+      .then(() => clock.stop())
+      .then(() => redis?.quit())
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error('toss-sandbox failed to stop:', e);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

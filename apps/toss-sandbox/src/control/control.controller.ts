@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BillingKeysService } from '../billing/billing-keys.service';
@@ -6,6 +6,7 @@ import { SlowChargeGate } from '../billing/slow-charge-gate';
 import { TEST_CARDS } from '../billing/test-cards';
 import { NO_FAULTS, type Faults, type SandboxSettings } from '../settings/sandbox-settings';
 import { SettingsService } from '../settings/settings.service';
+import { CLOCK, type Clock } from '../clock';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 
@@ -22,7 +23,14 @@ export class ControlController {
     private readonly gate: SlowChargeGate,
     private readonly dispatcher: WebhookDispatcher,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The sandbox's business time: in shared-clock mode, the platform clock admins move forward. */
+  @Get('clock')
+  getClock(): { now: string } {
+    return { now: this.clock.now().toISOString() };
+  }
 
   /** The effective settings. */
   @Get('settings')
