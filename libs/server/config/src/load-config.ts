@@ -52,6 +52,13 @@ export const baseConfigShape = {
    * Trusting everyone would let a client pick its own address and dodge per-address rate limits.
    */
   HTTP_TRUST_PROXY: z.string().default('127.0.0.1,::1'),
+  /** Published outbox rows are deleted after this many days. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
+  /**
+   * Inbox rows (the duplicate detector) are deleted after this many days: far longer than any
+   * redelivery, retry or dead-letter replay can take.
+   */
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(7).default(90),
   /** Largest accepted HTTP body, in bytes. */
   HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   /**

@@ -1,3 +1,4 @@
 export * from './broker-health';
 export * from './create-service-app';
+export * from './messaging-housekeeping';
 export * from './platform.module';

@@ -6,11 +6,13 @@ import { type ClockStore, ClockModule, createClock } from '@roastery/clock';
 import { CryptoModule } from '@roastery/crypto';
 import { HttpPlatformModule } from '@roastery/http';
 import { MessagingModule } from '@roastery/messaging';
+import { SchedulerModule } from '@roastery/scheduler';
 import { LOGGER, type Logger } from '@roastery/observability';
 import { PersistenceModule, type PersistenceOptions, REDIS, RedisModule } from '@roastery/persistence';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { brokerHealthCheck } from './broker-health';
+import { MessagingHousekeeping, PLATFORM_CONFIG } from './messaging-housekeeping';
 
 export interface PlatformOptions<C extends BaseConfig & { DATABASE_URL: string }> {
   service: string;
@@ -43,13 +45,15 @@ export class PlatformModule {
     const { config } = o;
     const values: Provider[] = [
       { provide: o.configToken, useValue: config },
+      { provide: PLATFORM_CONFIG, useValue: config },
       { provide: LOGGER, useValue: o.logger },
+      MessagingHousekeeping,
     ];
     return {
       module: PlatformModule,
       global: true,
       providers: values,
-      exports: [o.configToken, LOGGER],
+      exports: [o.configToken, LOGGER, MessagingHousekeeping],
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, service: o.service, entities: o.entities, migrations: o.migrations }),
         RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }),
@@ -74,6 +78,8 @@ export class PlatformModule {
             logger: o.logger,
           }),
         }),
+        // Recurring jobs run on one elected instance per service (PostgreSQL advisory lock).
+        SchedulerModule.forRootAsync({ useFactory: () => ({ connectionString: config.DATABASE_URL, service: o.service, logger: o.logger, enabled: config.MESSAGING_ENABLED }) }),
         AuthModule.forRootAsync(o.tokenVerifier ?? { useFactory: () => TokenVerifier.remote(`${config.USER_SERVICE_URL}/.well-known/jwks.json`) }),
         HttpPlatformModule.forRoot({
           service: o.service,
