@@ -1,5 +1,5 @@
 import type { MessageEnvelope } from '@roastery/contracts';
-import { startBroker, stopBroker } from './broker';
+import { startBroker, stopBroker } from '@roastery/testing';
 import { captureLogger, createTestEnv, orderPayload, orderPlaced, waitFor, type TestEnv } from './support';
 
 describe('a RabbitMQ outage', () => {

@@ -5,7 +5,7 @@ import type { BaseConfig } from '@roastery/config';
 import { type ClockStore, ClockModule, createClock } from '@roastery/clock';
 import { CryptoModule } from '@roastery/crypto';
 import { HttpPlatformModule } from '@roastery/http';
-import { MessagingModule } from '@roastery/messaging';
+import { MessagingModule, MessagingRuntime } from '@roastery/messaging';
 import { SchedulerModule } from '@roastery/scheduler';
 import { LOGGER, type Logger } from '@roastery/observability';
 import { PersistenceModule, type PersistenceOptions, REDIS, RedisModule } from '@roastery/persistence';
@@ -84,11 +84,11 @@ export class PlatformModule {
         HttpPlatformModule.forRoot({
           service: o.service,
           healthChecks: {
-            inject: [getDataSourceToken(), REDIS],
-            useFactory: ((ds: DataSource, redis: Redis) => [
+            inject: [getDataSourceToken(), REDIS, MessagingRuntime],
+            useFactory: ((ds: DataSource, redis: Redis, messaging: MessagingRuntime) => [
               { name: 'database', check: async () => void (await ds.query('SELECT 1')) },
               { name: 'redis', check: async () => void (await redis.ping()) },
-              brokerHealthCheck(config.AMQP_URL),
+              brokerHealthCheck(messaging, config.AMQP_URL),
             ]) as never,
           },
         }),

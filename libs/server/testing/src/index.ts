@@ -5,3 +5,4 @@ export * from './test-issuer';
 export * from './test-names';
 export * from './wait-for';
 export * from './compose-check';
+export * from './broker-control';
