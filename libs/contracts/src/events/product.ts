@@ -62,6 +62,11 @@ export const productMerged = defineEvent(
     sourceProductId: z.uuid(),
     sourceVersion: z.number().int().positive(),
     targetProductId: z.uuid(),
+    /**
+     * The product version the target's catalog item carries for the folded content (admin-service
+     * numbers it one past every version it has seen of the target). Optional: added after v1.
+     */
+    targetVersion: z.number().int().positive().optional(),
     partnerId: z.uuid(),
     catalogItemId: z.uuid(),
     reviewerId: z.uuid(),
