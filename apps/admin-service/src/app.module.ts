@@ -5,12 +5,15 @@ import { PlatformModule } from '@roastery/platform';
 import type { DataSource } from 'typeorm';
 import { ApplicationReviewsModule } from './applications/application-reviews.module';
 import { AuditModule } from './audit/audit.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { ClockAdminModule } from './clock/clock-admin.module';
 import { databaseClockStore } from './clock/database-clock-store';
 import { CONFIG, type AdminServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { PartnersModule } from './partners/partners.module';
+import { ProductReviewsModule } from './products/product-reviews.module';
 
 /** admin-service: reviews, the catalog master, oversight and operations for admins. */
 @Module({})
@@ -31,6 +34,9 @@ export class AppModule {
         }),
         AuditModule,
         ApplicationReviewsModule,
+        PartnersModule,
+        ProductReviewsModule,
+        CatalogModule,
         ClockAdminModule,
         DeadLettersModule,
       ],

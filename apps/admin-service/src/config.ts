@@ -2,11 +2,19 @@ import { baseConfigShape, loadConfig } from '@roastery/config';
 import { z } from 'zod';
 
 /** admin-service settings, parsed once at start-up with local defaults. */
-export const configSchema = z.object({
-  ...baseConfigShape,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3003),
-  DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/roastery_admin'),
-});
+export const configSchema = z
+  .object({
+    ...baseConfigShape,
+    PORT: z.coerce.number().int().min(0).max(65535).default(3003),
+    DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/roastery_admin'),
+    /** The sane price band per 100 g, in won: product options outside it are flagged for review. */
+    PRICE_PER_100G_MIN_WON: z.coerce.number().int().min(0).default(2000),
+    PRICE_PER_100G_MAX_WON: z.coerce.number().int().min(1).default(60000),
+  })
+  .refine((c) => c.PRICE_PER_100G_MIN_WON < c.PRICE_PER_100G_MAX_WON, {
+    path: ['PRICE_PER_100G_MAX_WON'],
+    message: 'must be greater than PRICE_PER_100G_MIN_WON',
+  });
 
 export type AdminServiceConfig = z.infer<typeof configSchema>;
 

@@ -1,8 +1,12 @@
 import { messagingEntities } from '@roastery/messaging';
 import { ApplicationReview } from '../applications/application-review.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { CatalogItem } from '../catalog/catalog-item.entity';
 import { ClockState } from '../clock/clock-state.entity';
 import { DeadLetterRecord } from '../dead-letters/dead-letter-record.entity';
+import { Partner } from '../partners/partner.entity';
+import { ProductReview } from '../products/product-review.entity';
+import { ReviewedProduct } from '../products/reviewed-product.entity';
 
 /** Every table admin-service maps. */
-export const entities = [ApplicationReview, AuditEntry, ClockState, DeadLetterRecord, ...messagingEntities];
+export const entities = [ApplicationReview, AuditEntry, CatalogItem, ClockState, DeadLetterRecord, Partner, ProductReview, ReviewedProduct, ...messagingEntities];
