@@ -1,10 +1,24 @@
 import type { SagaIterator } from 'redux-saga';
 import { all, fork } from 'redux-saga/effects';
 import { adminApplicationsSaga } from '../features/adminApplications/adminApplicationsSaga';
+import { adminCatalogSaga } from '../features/adminCatalog/adminCatalogSaga';
+import { adminPartnersSaga } from '../features/adminPartners/adminPartnersSaga';
+import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
+import { storefrontSaga } from '../features/storefront/storefrontSaga';
+import { studioProductsSaga } from '../features/studioProducts/studioProductsSaga';
 
 /** Starts every feature's watchers. */
 export function* rootSaga(): SagaIterator {
-  yield all([fork(authSaga), fork(partnerApplicationSaga), fork(adminApplicationsSaga)]);
+  yield all([
+    fork(authSaga),
+    fork(partnerApplicationSaga),
+    fork(adminApplicationsSaga),
+    fork(studioProductsSaga),
+    fork(adminProductsSaga),
+    fork(adminPartnersSaga),
+    fork(adminCatalogSaga),
+    fork(storefrontSaga),
+  ]);
 }

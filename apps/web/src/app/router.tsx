@@ -1,5 +1,8 @@
 import { createBrowserRouter, Link, Navigate, type RouteObject } from 'react-router-dom';
 import { AdminApplicationsPage } from '../features/adminApplications/AdminApplicationsPage';
+import { AdminCatalogPage } from '../features/adminCatalog/AdminCatalogPage';
+import { AdminPartnersPage } from '../features/adminPartners/AdminPartnersPage';
+import { AdminProductReviewsPage } from '../features/adminProducts/AdminProductReviewsPage';
 import { AccountPage } from '../features/auth/AccountPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { RequireRole } from '../features/auth/components/RequireRole';
@@ -7,20 +10,24 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { PartnerApplicationPage } from '../features/partnerApplication/PartnerApplicationPage';
 import { HomePage } from '../features/storefront/HomePage';
-import { StudioHomePage } from '../features/studio/StudioHomePage';
+import { ItemPage } from '../features/storefront/ItemPage';
+import { ProductEditorPage } from '../features/studioProducts/ProductEditorPage';
+import { StudioProductsPage } from '../features/studioProducts/StudioProductsPage';
+import { BackofficeLayout, StudioLayout } from './ConsoleNav';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
 /**
  * Page routes. None starts with an API prefix (/api, /partner, /admin, /.well-known): those go to
- * the services through the proxy. Storefront `/`, My page `/me/*`, partner console `/studio/*`,
- * admin console `/backoffice/*`.
+ * the services through the proxy. Storefront `/` and `/items/:id`, My page `/me/*`, partner console
+ * `/studio/*`, admin console `/backoffice/*`.
  */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'items/:id', element: <ItemPage /> },
       { path: 'signup', element: <SignupPage /> },
       { path: 'login', element: <LoginPage /> },
       {
@@ -41,16 +48,31 @@ export const routes: RouteObject[] = [
                 The partner studio is for approved partners. <Link to="/me/partner">Apply to sell on Roastery</Link>.
               </>
             }
-          />
+          >
+            <StudioLayout />
+          </RequireRole>
         ),
-        children: [{ index: true, element: <StudioHomePage /> }, { path: '*', element: <StudioHomePage /> }],
+        children: [
+          { index: true, element: <StudioProductsPage /> },
+          { path: 'products/new', element: <ProductEditorPage /> },
+          { path: 'products/:id', element: <ProductEditorPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
       {
         path: 'backoffice',
-        element: <RequireRole role="ADMIN" fallback="The backoffice is for Roastery admins only." />,
+        element: (
+          <RequireRole role="ADMIN" fallback="The backoffice is for Roastery admins only.">
+            <BackofficeLayout />
+          </RequireRole>
+        ),
         children: [
           { index: true, element: <Navigate to="applications" replace /> },
           { path: 'applications', element: <AdminApplicationsPage /> },
+          { path: 'products', element: <AdminProductReviewsPage /> },
+          { path: 'partners', element: <AdminPartnersPage /> },
+          { path: 'catalog', element: <AdminCatalogPage /> },
+          { path: '*', element: <NotFoundPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,11 +1,25 @@
 import { combineSlices, configureStore } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
 import { adminApplicationsSlice } from '../features/adminApplications/adminApplicationsSlice';
+import { adminCatalogSlice } from '../features/adminCatalog/adminCatalogSlice';
+import { adminPartnersSlice } from '../features/adminPartners/adminPartnersSlice';
+import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice';
 import { authSlice } from '../features/auth/authSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
+import { storefrontSlice } from '../features/storefront/storefrontSlice';
+import { studioProductsSlice } from '../features/studioProducts/studioProductsSlice';
 import { rootSaga } from './rootSaga';
 
-export const rootReducer = combineSlices(authSlice, partnerApplicationSlice, adminApplicationsSlice);
+export const rootReducer = combineSlices(
+  authSlice,
+  partnerApplicationSlice,
+  adminApplicationsSlice,
+  studioProductsSlice,
+  adminProductsSlice,
+  adminPartnersSlice,
+  adminCatalogSlice,
+  storefrontSlice,
+);
 
 export type RootState = ReturnType<typeof rootReducer>;
 
