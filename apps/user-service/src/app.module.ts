@@ -4,6 +4,7 @@ import type { Logger } from '@roastery/observability';
 import { PlatformModule } from '@roastery/platform';
 import { AccountsModule } from './accounts/accounts.module';
 import { IdentityModule } from './auth/identity.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { CONFIG, type UserServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
@@ -34,6 +35,7 @@ export class AppModule {
         SigningKeysModule,
         AccountsModule,
         IdentityModule,
+        CatalogModule,
       ],
     };
   }

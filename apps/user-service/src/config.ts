@@ -12,6 +12,17 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Redis cache-aside for catalog detail and list pages (ADR 0011); off reads PostgreSQL every time. */
+  CATALOG_CACHE_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(true),
+  /** Lifetime of a cached catalog page or item; catalog events invalidate sooner. */
+  CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** An option with at most this many units left shows as LOW (0 is SOLD_OUT). */
+  CATALOG_LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(5),
+  /** How many top-ranked items of the week `sort=popular` orders by score; the rest follow newest first. */
+  CATALOG_POPULAR_DEPTH: z.coerce.number().int().min(10).max(10_000).default(1000),
 });
 
 export type UserServiceConfig = z.infer<typeof configSchema>;

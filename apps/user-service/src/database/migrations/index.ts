@@ -1,5 +1,6 @@
 import { CreateMessagingTables1732000000000 } from '@roastery/messaging';
 import { Identity1732100000000 } from './1732100000000-identity';
+import { CatalogReadModel1733000000000 } from './1733000000000-catalog-read-model';
 
 /** Migrations in the order they run. */
-export const migrations = [CreateMessagingTables1732000000000, Identity1732100000000];
+export const migrations = [CreateMessagingTables1732000000000, Identity1732100000000, CatalogReadModel1733000000000];
