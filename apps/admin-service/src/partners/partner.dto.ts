@@ -19,8 +19,8 @@ export interface PartnerDto {
   name: string;
   status: PartnerStatus;
   trusted: boolean;
-  /** Why it was last suspended or reinstated. */
-  statusReason: string | null;
+  /** Why it is suspended; null while active (reinstatement reasons are in the audit log). */
+  suspendedReason: string | null;
   activatedAt: string | null;
   updatedAt: string;
 }

@@ -131,7 +131,7 @@ function toDto(p: Partner): PartnerDto {
     name: p.name,
     status: p.status,
     trusted: p.trusted,
-    statusReason: p.statusReason,
+    suspendedReason: p.status === 'SUSPENDED' ? p.statusReason : null,
     activatedAt: p.activatedAt?.toISOString() ?? null,
     updatedAt: p.updatedAt.toISOString(),
   };
