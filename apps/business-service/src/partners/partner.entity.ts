@@ -15,5 +15,9 @@ export class Partner {
   @Column('text', { name: 'payout_account_enc' }) payoutAccountEnc: string;
   @Column('text', { name: 'payout_account_last4' }) payoutAccountLast4: string;
   @Column('timestamptz', { name: 'activated_at' }) activatedAt: Date;
+  /** When the last applied suspension or reinstatement happened (admin's time); orders those events. */
+  @Column('timestamptz', { name: 'status_changed_at', nullable: true }) statusChangedAt: Date | null;
+  /** The admin's reason for the last suspension or reinstatement. */
+  @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
   @VersionColumn() version: number;
 }
