@@ -5,6 +5,8 @@ import { ApplicationsModule } from './applications/applications.module';
 import { CONFIG, type BusinessServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
+import { PartnersModule } from './partners/partners.module';
+import { ProductsModule } from './products/products.module';
 
 /** business-service: partner organisations, their products, stock and fulfilment. */
 @Module({})
@@ -12,7 +14,7 @@ export class AppModule {
   static forRoot(config: BusinessServiceConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'business-service', config, configToken: CONFIG, logger, entities, migrations }), ApplicationsModule],
+      imports: [PlatformModule.forRoot({ service: 'business-service', config, configToken: CONFIG, logger, entities, migrations }), ApplicationsModule, PartnersModule, ProductsModule],
     };
   }
 }
