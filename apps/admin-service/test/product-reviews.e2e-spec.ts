@@ -156,6 +156,29 @@ describe('admin-service product reviews (HTTP + RabbitMQ, real PostgreSQL)', () 
     expect(await t.db.query('SELECT 1 FROM catalog_items WHERE product_id = $1', [productId])).toEqual([]);
   });
 
+  it('reopens the same review when a rejected version is fixed and resubmitted under its number', async () => {
+    const partnerId = await activate();
+    const bad = coffee({ description: '' });
+    const first = await submit({ partnerId, content: bad });
+    expect(codes(first.review)).toEqual(['MISSING_FIELD']);
+    await t.http.post(`/admin/product-reviews/${first.review.id}/reject`, { reason: 'please describe it' }, { token: admin });
+
+    const fixed = { ...bad, description: '꽃향과 밝은 산미' };
+    const again = await submit({ partnerId, productId: first.productId, content: fixed });
+    expect(again.review).toMatchObject({ id: first.review.id, status: 'PENDING', reason: null, decidedAt: null, findings: [], content: fixed });
+
+    // The first submission delivered late changes nothing.
+    const late = { ...first.envelope, id: randomUUID() };
+    await t.bus.publishRaw(late.type, late);
+    await waitFor(async () => (await t.db.query('SELECT 1 FROM inbox WHERE message_id = $1', [late.id])).length > 0, 'late delivery handled');
+    expect((await t.http.get(`/admin/product-reviews/${first.review.id}`, { token: admin })).body.content).toEqual(fixed);
+    expect((await t.http.post(`/admin/product-reviews/${first.review.id}/approve`, {}, { token: admin })).status).toBe(200);
+    const published = await t.bus.waitForMessage('catalog.item.published', (m) => (m.payload as { productId: string }).productId === first.productId);
+    expect((published.payload as { content: ProductVersionContent }).content.description).toBe('꽃향과 밝은 산미');
+    const audit = await t.http.get(`/admin/audit-log?targetId=${first.review.id}`, { token: admin });
+    expect(audit.body.items.map((i: { action: string }) => i.action)).toEqual(['product-review.approve', 'product-review.reject']);
+  });
+
   it('answers 404 for an unknown or malformed review id, 400 for unknown body fields', async () => {
     expect((await t.http.post(`/admin/product-reviews/${randomUUID()}/approve`, {}, { token: admin })).status).toBe(404);
     expect((await t.http.post('/admin/product-reviews/not-a-uuid/approve', {}, { token: admin })).status).toBe(404);

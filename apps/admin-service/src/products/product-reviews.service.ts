@@ -47,17 +47,21 @@ export class ProductReviewsService {
   ) {}
 
   /**
-   * Queues a submitted version with its findings and diff. A version not newer than one already
-   * seen is stale (a redelivery or a reordered message) and changes nothing; an older pending
-   * version of the same product is closed as superseded. A trusted partner's small edit of an
-   * approved product is approved at once by the system.
+   * Queues a submitted version with its findings and diff. A version older than the newest seen is
+   * stale (a reordered message) and changes nothing; the newest version again is a redelivery,
+   * unless its review was rejected and this is a later submission of it (business-service keeps a
+   * rejected version's number while it is fixed, ADR 0009): then the same review row is reopened.
+   * An older pending version of the same product is closed as superseded. A trusted partner's
+   * small edit of an approved product is approved at once by the system.
    */
   async intake(em: EntityManager, e: PayloadOf<typeof productVersionSubmitted>): Promise<void> {
     await this.partners.ensureKnown(em, e.partnerId);
     await em.query(`INSERT INTO products (id, partner_id, state, latest_version) VALUES ($1, $2, 'OPEN', 0) ON CONFLICT (id) DO NOTHING`, [e.productId, e.partnerId]);
     const product = await em.findOneOrFail(ReviewedProduct, { where: { id: e.productId }, lock: { mode: 'pessimistic_write' } });
     const submittedAt = new Date(e.submittedAt);
-    if (product.state === 'MERGED' || e.version <= product.latestVersion) return;
+    if (product.state === 'MERGED' || e.version < product.latestVersion) return;
+    const resubmitted = e.version === product.latestVersion ? await em.findOne(ProductReview, { where: { productId: e.productId, version: e.version }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (e.version === product.latestVersion && !(resubmitted?.status === 'REJECTED' && resubmitted.submittedAt < submittedAt)) return;
     if (product.state === 'WITHDRAWN') {
       // Sent before the withdrawal (reordered): stale. Sent after it: the partner listed it again.
       if (product.withdrawnAt && submittedAt <= product.withdrawnAt) return;
@@ -75,8 +79,8 @@ export class ProductReviewsService {
     const base = item ? item.content : (e.previousApproved?.content ?? null);
     const key = coffeeKey(e.content);
     const diff = base ? versionDiff(base, e.content) : [];
-    const review = em.create(ProductReview, {
-      id: uuidv7(),
+    const review = Object.assign(resubmitted ?? em.create(ProductReview), {
+      id: resubmitted?.id ?? uuidv7(),
       productId: e.productId,
       version: e.version,
       partnerId: e.partnerId,
