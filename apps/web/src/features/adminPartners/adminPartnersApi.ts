@@ -31,6 +31,7 @@ export function partnerFrom(body: unknown): Partial<AdminPartnerDto> {
   if (p.status === 'ACTIVE' || p.status === 'SUSPENDED') out.status = p.status;
   if (typeof p.trusted === 'boolean') out.trusted = p.trusted;
   if (typeof p.name === 'string') out.name = p.name;
+  if (typeof p.suspendedReason === 'string' || p.suspendedReason === null) out.suspendedReason = p.suspendedReason;
   return out;
 }
 
