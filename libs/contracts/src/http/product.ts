@@ -30,23 +30,37 @@ const imageUrl = z
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** The content fields and their limits, without defaults (an edit must not reset what it omits). */
+const contentFields = {
+  name: text(120).min(1),
+  origin: z.strictObject({ country: text(60), region: text(100).default('') }),
+  /** The farm, washing station or producer. */
+  producer: text(120),
+  lot: text(60),
+  variety: text(120),
+  /** Washed, natural, honey, anaerobic … free text, compared case-insensitively. */
+  process: text(60),
+  roastLevel: z.enum(ROAST_LEVELS).nullable(),
+  tastingNotes: z.array(text(40).min(1)).max(PRODUCT_LIMITS.tastingNotes),
+  description: z.string().max(PRODUCT_LIMITS.descriptionChars),
+  imageUrls: z.array(imageUrl).max(PRODUCT_LIMITS.images),
+};
+
 /**
  * What a partner writes about a coffee. Drafts may leave fields empty; submitting requires the
  * core fields (see `missingForSubmission`). Text is stored as text and never rendered as HTML.
  */
 export const productContentSchema = z.strictObject({
-  name: text(120).min(1),
-  origin: z.strictObject({ country: text(60).default(''), region: text(100).default('') }).default({ country: '', region: '' }),
-  /** The farm, washing station or producer. */
-  producer: text(120).default(''),
-  lot: text(60).default(''),
-  variety: text(120).default(''),
-  /** Washed, natural, honey, anaerobic … free text, compared case-insensitively. */
-  process: text(60).default(''),
-  roastLevel: z.enum(ROAST_LEVELS).nullable().default(null),
-  tastingNotes: z.array(text(40).min(1)).max(PRODUCT_LIMITS.tastingNotes).default([]),
-  description: z.string().max(PRODUCT_LIMITS.descriptionChars).default(''),
-  imageUrls: z.array(imageUrl).max(PRODUCT_LIMITS.images).default([]),
+  name: contentFields.name,
+  origin: contentFields.origin.default({ country: '', region: '' }),
+  producer: contentFields.producer.default(''),
+  lot: contentFields.lot.default(''),
+  variety: contentFields.variety.default(''),
+  process: contentFields.process.default(''),
+  roastLevel: contentFields.roastLevel.default(null),
+  tastingNotes: contentFields.tastingNotes.default([]),
+  description: contentFields.description.default(''),
+  imageUrls: contentFields.imageUrls.default([]),
 });
 export type ProductContent = z.output<typeof productContentSchema>;
 
@@ -69,7 +83,7 @@ export const createProductRequestSchema = productContentSchema.extend({
 export type CreateProductRequest = z.input<typeof createProductRequestSchema>;
 
 /** PATCH /partner/products/:id: edits the working version; options omitted from the list are retired. */
-export const updateProductRequestSchema = productContentSchema.partial().extend({
+export const updateProductRequestSchema = z.strictObject(contentFields).partial().extend({
   options: z.array(productOptionInputSchema.extend({ stock: z.number().int().min(0).max(1_000_000).optional() })).min(1).max(PRODUCT_LIMITS.options).optional(),
 });
 export type UpdateProductRequest = z.input<typeof updateProductRequestSchema>;
