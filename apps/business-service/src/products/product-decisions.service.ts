@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@roastery/clock';
 import { type PayloadOf, type productMerged, type productVersionApproved, type productVersionRejected, productWithdrawn } from '@roastery/contracts';
 import { Outbox } from '@roastery/messaging';
-import { uuidv7 } from '@roastery/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Product } from './product.entity';
 import { classifyDecision, classifyMerge, isOpen } from './product.rules';
@@ -71,8 +70,8 @@ export class ProductDecisionsService {
   /**
    * A confirmed duplicate: the source's version in review becomes the target's next version,
    * approved and on sale. Target option ids are kept where weight and grind match (subscriptions
-   * keep working), new options take over the source option's stock, unmatched target options are
-   * retired. The target's own draft or version in review is superseded by it. The source is closed
+   * keep working), other source options move to the target with their ids and stock (the catalog
+   * item already uses those ids), unmatched target options are retired. The target's own draft or version in review is superseded by it. The source is closed
    * as MERGED with every version superseded and every option retired.
    */
   async merge(em: EntityManager, e: PayloadOf<typeof productMerged>): Promise<void> {
@@ -88,12 +87,12 @@ export class ProductDecisionsService {
     const now = this.clock.now();
     const decidedAt = new Date(e.decidedAt);
     const targetOptions = await this.store.options(em, target.id);
-    const sourceStock = new Map((await this.store.options(em, source.id)).map((o) => [o.id, o.stock]));
-    const plan = reconcileMergeOptions(targetOptions.filter((o) => o.retiredAt === null), sourceNewest.options, uuidv7);
+    const sourceOptionIds = (await this.store.options(em, source.id)).map((o) => o.id);
+    const plan = reconcileMergeOptions(targetOptions.filter((o) => o.retiredAt === null), sourceNewest.options);
 
     await this.store.supersede(em, target.id, ['DRAFT', 'IN_REVIEW', 'APPROVED'], now);
     await this.store.retire(em, plan.retired, now);
-    await this.store.createOptions(em, target, plan.created.map((o) => ({ ...o, stock: sourceStock.get(o.fromSourceOptionId) ?? 0 })), now);
+    await this.store.moveOptions(em, plan.moved, target, now);
     target.latestVersion += 1;
     await em.insert(ProductVersion, {
       productId: target.id,
@@ -114,7 +113,7 @@ export class ProductDecisionsService {
 
     await em.update(ProductVersion, { productId: source.id, version: sourceNewest.version }, { decidedAt, reviewerId: e.reviewerId });
     await this.store.supersede(em, source.id, ['DRAFT', 'IN_REVIEW', 'APPROVED'], now);
-    await this.store.retire(em, [...sourceStock.keys()], now);
+    await this.store.retire(em, sourceOptionIds.filter((id) => !plan.moved.includes(id)), now);
     source.status = 'MERGED';
     source.mergedIntoProductId = target.id;
     source.onSaleVersion = null;

@@ -56,21 +56,20 @@ describe('reconcileEditOptions', () => {
 });
 
 describe('reconcileMergeOptions', () => {
-  it("keeps the target's ids where weight and grind match, takes new ids otherwise, retires the rest", () => {
+  it("keeps the target's ids where weight and grind match, moves the source's otherwise, retires the rest", () => {
     const plan = reconcileMergeOptions(
       [a, b],
       [
         { id: 's1', weightGrams: 200, grind: 'WHOLE_BEAN', priceWon: 21_000 },
         { id: 's2', weightGrams: 200, grind: 'ESPRESSO', priceWon: 21_000 },
       ],
-      ids(),
     );
     expect(plan).toEqual({
       options: [
         { id: 'a', weightGrams: 200, grind: 'WHOLE_BEAN', priceWon: 21_000 },
-        { id: 'new-1', weightGrams: 200, grind: 'ESPRESSO', priceWon: 21_000 },
+        { id: 's2', weightGrams: 200, grind: 'ESPRESSO', priceWon: 21_000 },
       ],
-      created: [{ id: 'new-1', weightGrams: 200, grind: 'ESPRESSO', priceWon: 21_000, fromSourceOptionId: 's2' }],
+      moved: ['s2'],
       retired: ['b'],
     });
   });
@@ -79,8 +78,8 @@ describe('reconcileMergeOptions', () => {
     const plan = reconcileMergeOptions([a], [
       { id: 's1', weightGrams: 200, grind: 'WHOLE_BEAN', priceWon: 1 },
       { id: 's2', weightGrams: 200, grind: 'WHOLE_BEAN', priceWon: 2 },
-    ], ids());
-    expect(plan.options.map((o) => o.id)).toEqual(['a', 'new-1']);
+    ]);
+    expect(plan.options.map((o) => o.id)).toEqual(['a', 's2']);
     expect(plan.retired).toEqual([]);
   });
 });

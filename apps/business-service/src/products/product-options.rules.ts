@@ -91,30 +91,33 @@ function keepRefusal(existing: KnownOption | undefined, listedBefore: boolean): 
 export interface MergePlan {
   /** The target's new version options, in the source's order. */
   options: ProductOption[];
-  /** Options the target gains, with the source option whose stock they take over. */
-  created: Array<ProductOption & { fromSourceOptionId: string }>;
+  /**
+   * Source options the target gains, moved with their ids and stock: admin-service's catalog item
+   * already names them by these ids, and ids must mean the same option everywhere.
+   */
+  moved: string[];
   /** Target options the merged version omits: retired for good. */
   retired: string[];
 }
 
 /**
  * Maps the source version's options onto the target product: where weight and grind match a live
- * target option, the target's id is kept (its subscribers keep pointing at it); otherwise a new id
- * is taken. Live target options without a counterpart are retired. Prices come from the source.
+ * target option, the target's id is kept (its subscribers keep pointing at it); otherwise the
+ * source option moves over with its own id. Live target options without a counterpart are
+ * retired. Prices come from the source.
  */
-export function reconcileMergeOptions(targetLive: ReadonlyArray<Pick<KnownOption, 'id' | 'weightGrams' | 'grind'>>, source: readonly ProductOption[], newId: () => string): MergePlan {
+export function reconcileMergeOptions(targetLive: ReadonlyArray<Pick<KnownOption, 'id' | 'weightGrams' | 'grind'>>, source: readonly ProductOption[]): MergePlan {
   const targetByKey = new Map(targetLive.map((o) => [key(o), o]));
   const kept = new Set<string>();
-  const plan: MergePlan = { options: [], created: [], retired: [] };
+  const plan: MergePlan = { options: [], moved: [], retired: [] };
   for (const o of source) {
     const match = targetByKey.get(key(o));
     if (match && !kept.has(match.id)) {
       kept.add(match.id);
       plan.options.push({ id: match.id, weightGrams: o.weightGrams, grind: o.grind, priceWon: o.priceWon });
     } else {
-      const id = newId();
-      plan.options.push({ id, weightGrams: o.weightGrams, grind: o.grind, priceWon: o.priceWon });
-      plan.created.push({ id, weightGrams: o.weightGrams, grind: o.grind, priceWon: o.priceWon, fromSourceOptionId: o.id });
+      plan.options.push({ id: o.id, weightGrams: o.weightGrams, grind: o.grind, priceWon: o.priceWon });
+      plan.moved.push(o.id);
     }
   }
   plan.retired = targetLive.filter((o) => !kept.has(o.id)).map((o) => o.id);

@@ -62,6 +62,19 @@ export class ProductStore {
   }
 
   /** Retires options for good: they leave the product's future versions and their ids never return. */
+  /**
+   * Moves options (with their ids and stock) to another product of the same partner, as a merge
+   * does, and announces them under their new product with the next stockVersion.
+   */
+  async moveOptions(em: EntityManager, optionIds: string[], to: Pick<Product, 'id' | 'partnerId'>, now: Date): Promise<void> {
+    if (optionIds.length === 0) return;
+    const [rows] = (await em.query(
+      `UPDATE product_options SET product_id = $1, stock_version = stock_version + 1, retired_at = NULL, updated_at = $2 WHERE id = ANY($3::uuid[]) RETURNING id, stock, stock_version`,
+      [to.id, now, optionIds],
+    )) as [{ id: string; stock: number; stock_version: number }[], number];
+    for (const r of rows) await this.announceStock(em, to, { id: r.id, stock: r.stock, stockVersion: r.stock_version }, now);
+  }
+
   async retire(em: EntityManager, optionIds: string[], now: Date): Promise<void> {
     if (optionIds.length > 0) await em.update(ProductOptionRow, { id: In(optionIds), retiredAt: IsNull() }, { retiredAt: now, updatedAt: now });
   }

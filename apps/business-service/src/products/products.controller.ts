@@ -1,11 +1,10 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@roastery/auth';
-import { createProductRequestSchema, type Page, type PartnerProductDto, stockUpdateRequestSchema, updateProductRequestSchema } from '@roastery/contracts';
+import { createProductRequestSchema, type Page, type PartnerProductDto, type ProductPatch, stockUpdateRequestSchema, updateProductRequestSchema } from '@roastery/contracts';
 import { notFound, ValidBody, ValidQuery } from '@roastery/http';
 import type { z } from 'zod';
 import { type ProductListQuery, productListQuerySchema } from './dto/product-list-query';
-import { type ProductPatch, ValidPatch } from './dto/product-patch';
 import { ProductsService } from './products.service';
 
 // A malformed id can name no product: 404, like any product the caller cannot see.
@@ -35,7 +34,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
-  update(@Param('id', uuidParam) id: string, @ValidPatch(updateProductRequestSchema) patch: ProductPatch, @CurrentPrincipal() me: Principal): Promise<PartnerProductDto> {
+  update(@Param('id', uuidParam) id: string, @ValidBody(updateProductRequestSchema) patch: ProductPatch, @CurrentPrincipal() me: Principal): Promise<PartnerProductDto> {
     return this.products.update(me.userId, id, patch);
   }
 

@@ -8,6 +8,7 @@ import {
   type PartnerProductDto,
   productVersionSubmitted,
   productWithdrawn,
+  type ProductPatch,
 } from '@roastery/contracts';
 import { badRequest, conflict, notFound, unprocessable } from '@roastery/http';
 import { Outbox } from '@roastery/messaging';
@@ -16,7 +17,6 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { z } from 'zod';
 import { PartnerAccess } from '../partners/partner-access';
 import type { ProductListQuery } from './dto/product-list-query';
-import type { ProductPatch } from './dto/product-patch';
 import { Product } from './product.entity';
 import { versionContent } from './product.mapper';
 import { editPlan, isOpen, submitRefusal } from './product.rules';

@@ -87,6 +87,8 @@ export const updateProductRequestSchema = z.strictObject(contentFields).partial(
   options: z.array(productOptionInputSchema.extend({ stock: z.number().int().min(0).max(1_000_000).optional() })).min(1).max(PRODUCT_LIMITS.options).optional(),
 });
 export type UpdateProductRequest = z.input<typeof updateProductRequestSchema>;
+/** A validated edit: only the fields the client sent. */
+export type ProductPatch = z.output<typeof updateProductRequestSchema>;
 
 /** PATCH /partner/products/:id/stock. Never below zero. */
 export const stockUpdateRequestSchema = z.strictObject({
