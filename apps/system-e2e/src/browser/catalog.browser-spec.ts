@@ -115,9 +115,12 @@ describe('catalog pipeline in the browser', () => {
       await screenshot(visitor$, 'catalog-05-item-detail');
 
       // The partner sees it approved, changes the 200 g price and resubmits.
+      // business-service learns the decision from admin-service's event; a reload restores the
+      // session first ("Signing you in…"), so wait for the editor before reading its status.
       await eventually('the product shown as approved in the studio', async () => {
         await partner$.goto(editorUrl);
-        return visible(partner$.locator('[data-testid="editor-status"][data-status="APPROVED"]'));
+        await partner$.getByTestId('editor-status').waitFor();
+        return (await partner$.getByTestId('editor-status').getAttribute('data-status')) === 'APPROVED';
       });
       await partner$.getByLabel('Price of option 1 in won').fill('21000');
       await partner$.getByRole('button', { name: 'Save and submit for review' }).click();
@@ -126,6 +129,11 @@ describe('catalog pipeline in the browser', () => {
       // Option ids are stable across versions.
       expect(await partner$.getByTestId('option-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-option-id')))).toEqual(optionIds);
       await screenshot(partner$, 'catalog-06-studio-resubmitted');
+      await partner$.getByRole('link', { name: '← Your products' }).click();
+      const row = partner$.getByTestId('product-row').filter({ hasText: name });
+      await row.getByTestId('product-on-sale').filter({ hasText: 'Version 1 stays on sale while version 2 is in review.' }).waitFor();
+      expect(await row.getByTestId('product-status').getAttribute('data-status')).toBe('IN_REVIEW');
+      await screenshot(partner$, 'catalog-06b-studio-list');
 
       // Meanwhile the shop still sells version 1.
       await visitor$.reload();
@@ -165,6 +173,9 @@ describe('catalog pipeline in the browser', () => {
       await admin$.goto('/backoffice/catalog');
       await admin$.getByTestId('catalog-master-row').filter({ hasText: name }).waitFor();
       await screenshot(admin$, 'catalog-09-catalog-master');
+      await admin$.getByRole('link', { name: 'Partners' }).click();
+      await admin$.getByTestId('partner-row').filter({ hasText: roaster }).waitFor();
+      await screenshot(admin$, 'catalog-10-partners');
       expect(pageErrors).toEqual([]);
     } catch (err) {
       for (const [i, context] of contexts.entries()) {

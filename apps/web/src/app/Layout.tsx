@@ -58,7 +58,7 @@ function AppNavbar() {
               </Nav.Link>
             ) : null}
             {roles.includes('ADMIN') ? (
-              <Nav.Link as={NavLink} to="/backoffice/applications">
+              <Nav.Link as={NavLink} to="/backoffice">
                 Backoffice
               </Nav.Link>
             ) : null}

@@ -26,7 +26,7 @@ const duplicate = aProductReview({
     { code: 'PRICE_CHANGED', message: '200 g went from ₩18,000 to ₩21,000' },
   ],
   diff: [
-    { field: 'options.0.priceWon', before: 18000, after: 21000 },
+    { field: `options.${IDS.option200}.priceWon`, before: 18000, after: 21000 },
     { field: 'origin', before: { country: 'Ethiopia', region: 'Sidamo' }, after: { country: 'Ethiopia', region: 'Yirgacheffe' } },
   ],
 });
@@ -41,7 +41,7 @@ describe('AdminProductReviewsPage', () => {
     ]);
     const diff = within(card).getAllByTestId('diff-row');
     expect(diff.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent))).toEqual([
-      ['options.0.priceWon', '18000', '21000'],
+      ['200 g Whole bean: price', '₩18,000', '₩21,000'],
       ['origin', 'country: Ethiopia, region: Sidamo', 'country: Ethiopia, region: Yirgacheffe'],
     ]);
     // The navigation of the backoffice has the new sections beside applications.

@@ -16,6 +16,11 @@ import { catalogViewed, popularViewed, selectCatalogList, selectCatalogPageCount
 
 const PAGE_SIZE = 12;
 
+function totalLabel(total: number, filtered: boolean): string {
+  const noun = total === 1 ? 'coffee' : 'coffees';
+  return filtered ? `${total} ${noun} ${total === 1 ? 'matches' : 'match'}` : `${total} ${noun}`;
+}
+
 /** /: the storefront, with search, filters, sorts, paging and the popular strip. The URL holds the filters. */
 export function HomePage() {
   usePageTitle('Fresh coffee on your schedule');
@@ -73,7 +78,7 @@ export function HomePage() {
       <FilterBar key={filterKey} filters={filters} onChange={show} />
 
       <p className="text-muted small" aria-live="polite" data-testid="catalog-total">
-        {list.load === 'loaded' ? `${list.total} ${list.total === 1 ? 'coffee' : 'coffees'}${filtered ? ' match' : ''}` : '\u00a0'}
+        {list.load === 'loaded' ? totalLabel(list.total, filtered) : '\u00a0'}
       </p>
       {list.load === 'failed' ? <ProblemAlert problem={list.problem} onRetry={reload} /> : null}
       {list.load === 'loading' && list.items.length === 0 ? <PageSpinner label="Loading coffees…" /> : null}

@@ -100,7 +100,7 @@ export function ProductReviewCard({ review: r }: { review: ProductReviewDto }) {
           </div>
           <div className="col-lg-6">
             <ReviewFindings findings={r.findings} />
-            <VersionDiff diff={r.diff} version={r.version} />
+            <VersionDiff diff={r.diff} version={r.version} options={c.options} />
           </div>
         </div>
         {r.reason ? (

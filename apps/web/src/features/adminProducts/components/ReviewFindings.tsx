@@ -1,4 +1,4 @@
-import type { ProductFinding, VersionDiffEntry } from '@roastery/contracts';
+import type { ProductFinding, ProductOption, VersionDiffEntry } from '@roastery/contracts';
 import Table from 'react-bootstrap/Table';
 import { formatWon } from '../../../common/utils/format';
 import { GRIND_LABELS, weightLabel } from '../../storefront/catalogLabels';
@@ -50,8 +50,27 @@ export function formatDiffValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const OPTION_FIELD_LABELS: Record<string, string> = { priceWon: 'price', weightGrams: 'weight', grind: 'grind' };
+
+/**
+ * A diff path for people: `options.<id>.priceWon` names the option by its weight and grind (ids
+ * are stable, so the current content has it); other paths are shown as they come.
+ */
+export function diffFieldLabel(field: string, options: ProductOption[]): string {
+  const match = /^options\.([^.]+)\.(\w+)$/.exec(field);
+  if (!match) return field;
+  const [, key, prop] = match;
+  const option = options.find((o) => o.id === key) ?? (/^\d+$/.test(key) ? options[Number(key)] : undefined);
+  const what = OPTION_FIELD_LABELS[prop] ?? prop;
+  return option ? `${weightLabel(option.weightGrams)} ${GRIND_LABELS[option.grind]}: ${what}` : `option ${key.slice(0, 8)}: ${what}`;
+}
+
+function diffValue(field: string, value: unknown): string {
+  return /priceWon$/.test(field) && typeof value === 'number' ? formatWon(value) : formatDiffValue(value);
+}
+
 /** What changed since the last approved version; a first submission has nothing to compare. */
-export function VersionDiff({ diff, version }: { diff: VersionDiffEntry[]; version: number }) {
+export function VersionDiff({ diff, version, options }: { diff: VersionDiffEntry[]; version: number; options: ProductOption[] }) {
   if (diff.length === 0) {
     return (
       <p className="small text-muted mb-0" data-testid="diff-empty">
@@ -60,7 +79,7 @@ export function VersionDiff({ diff, version }: { diff: VersionDiffEntry[]; versi
     );
   }
   return (
-    <Table size="sm" bordered className="small mb-0" data-testid="version-diff">
+    <Table size="sm" bordered responsive className="small mb-0" data-testid="version-diff">
       <caption className="caption-top py-1">Changes since the approved version</caption>
       <thead>
         <tr>
@@ -72,14 +91,14 @@ export function VersionDiff({ diff, version }: { diff: VersionDiffEntry[]; versi
       <tbody>
         {diff.map((d) => (
           <tr key={d.field} data-testid="diff-row" data-field={d.field}>
-            <th scope="row" className="fw-normal text-nowrap">
-              {d.field}
+            <th scope="row" className="fw-normal text-break">
+              {diffFieldLabel(d.field, options)}
             </th>
-            <td className="text-danger-emphasis bg-danger-subtle">
-              <del>{formatDiffValue(d.before)}</del>
+            <td className="text-danger-emphasis bg-danger-subtle text-break">
+              <del>{diffValue(d.field, d.before)}</del>
             </td>
-            <td className="text-success-emphasis bg-success-subtle">
-              <ins className="text-decoration-none">{formatDiffValue(d.after)}</ins>
+            <td className="text-success-emphasis bg-success-subtle text-break">
+              <ins className="text-decoration-none">{diffValue(d.field, d.after)}</ins>
             </td>
           </tr>
         ))}

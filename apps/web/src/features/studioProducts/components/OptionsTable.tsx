@@ -131,7 +131,7 @@ export function OptionsTable({ rows, onChange, errors, product, readOnly, stockE
         </Button>
       )}
       <Form.Text className="d-block mt-1" muted>
-        Options you keep keep their ids, so subscriptions to them carry on. Stock of a saved option changes at once and is not
+        Kept options keep their ids, so subscriptions to them carry on. Stock of a saved option changes at once and is not
         reviewed.
       </Form.Text>
     </fieldset>
