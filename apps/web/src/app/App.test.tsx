@@ -50,6 +50,22 @@ describe('app routes', () => {
     expect(screen.getByTestId('forbidden').textContent).toContain('admins only');
   });
 
+  it('keeps the catalog backoffice pages for admins', () => {
+    for (const page of ['/backoffice/products', '/backoffice/partners', '/backoffice/catalog']) {
+      const { unmount } = renderApp(page, { preloadedState: signedIn(partner) });
+      expect(screen.getByTestId('forbidden').textContent).toContain('admins only');
+      unmount();
+    }
+  });
+
+  it('opens the product editor for a partner, and the item page for anyone', () => {
+    const { unmount } = renderApp('/studio/products/new', { preloadedState: signedIn(partner) });
+    expect(screen.getByTestId('editor-heading').textContent).toBe('New product');
+    unmount();
+    renderApp('/items/0190a0b0-0000-7000-8000-0000000000e1');
+    expect(screen.getByRole('status').textContent).toContain('Loading the coffee');
+  });
+
   it('signs a user who is already signed in straight through to /me', () => {
     const { location } = renderApp('/login', { preloadedState: signedIn() });
     expect(location()?.pathname).toBe('/me');
