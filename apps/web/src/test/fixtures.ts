@@ -189,5 +189,5 @@ export function aCatalogMasterEntry(overrides: Partial<CatalogMasterEntryDto> = 
 }
 
 export function aPartner(overrides: Partial<AdminPartnerDto> = {}): AdminPartnerDto {
-  return { id: IDS.partner, name: 'Bean There Roasters', status: 'ACTIVE', trusted: false, suspendedReason: null, activatedAt: '2025-11-20T09:00:00.000Z', ...overrides };
+  return { id: IDS.partner, name: 'Bean There Roasters', status: 'ACTIVE', trusted: false, suspendedReason: null, activatedAt: '2025-11-20T09:00:00.000Z', updatedAt: '2025-11-20T09:00:00.000Z', ...overrides };
 }

@@ -3,7 +3,7 @@ import type { SagaIterator } from 'redux-saga';
 import { put, takeEvery, takeLatest, takeLeading } from 'redux-saga/effects';
 import { toProblem } from '../../common/problem';
 import { callWithAuth } from '../auth/callWithAuth';
-import { adminPartnersApi, partnerFrom, type AdminPartnerDto } from './adminPartnersApi';
+import { adminPartnersApi, type AdminPartnerDto } from './adminPartnersApi';
 import {
   partnerStatusChangeFailed,
   partnerStatusChanged,
@@ -29,8 +29,8 @@ function* changeStatus(action: ReturnType<typeof partnerStatusConfirmed>): SagaI
   const { id, action: what, reason } = action.payload;
   try {
     const call = what === 'suspend' ? adminPartnersApi.suspend : adminPartnersApi.reinstate;
-    const body: unknown = yield* callWithAuth(call, id, reason);
-    yield put(partnerStatusChanged({ id, action: what, partner: partnerFrom(body) }));
+    const partner: AdminPartnerDto = yield* callWithAuth(call, id, reason);
+    yield put(partnerStatusChanged({ id, action: what, partner }));
   } catch (err) {
     yield put(partnerStatusChangeFailed({ id, problem: toProblem(err) }));
   }
@@ -39,8 +39,8 @@ function* changeStatus(action: ReturnType<typeof partnerStatusConfirmed>): SagaI
 function* changeTrust(action: ReturnType<typeof trustToggled>): SagaIterator {
   const { id, trusted } = action.payload;
   try {
-    const body: unknown = yield* callWithAuth(adminPartnersApi.trust, id, trusted);
-    yield put(partnerTrustChanged({ id, trusted, partner: partnerFrom(body) }));
+    const partner: AdminPartnerDto = yield* callWithAuth(adminPartnersApi.trust, id, trusted);
+    yield put(partnerTrustChanged({ id, trusted, partner }));
   } catch (err) {
     yield put(trustChangeFailed({ id, problem: toProblem(err) }));
   }
