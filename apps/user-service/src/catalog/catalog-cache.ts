@@ -8,55 +8,37 @@ import { CONFIG, type UserServiceConfig } from '../config';
 export const catalogKeys = {
   item: (id: string) => `catalog:item:${id}`,
   itemGeneration: (id: string) => `catalog:item-gen:${id}`,
+  list: (queryHash: string) => `catalog:list:${queryHash}`,
   listGeneration: 'catalog:list-gen',
   /** Bumped by every counted order, so pages sorted by popularity are recomputed. */
   popularGeneration: 'catalog:popular-gen',
-  listPrefix: 'catalog:list:',
   popular: (window: 'day' | 'week', bucket: string) => `catalog:popular:${window}:${bucket}`,
   countedOrder: (orderId: string) => `catalog:popular:order:${orderId}`,
 } as const;
 
-/** What a cache read found: the cached JSON, or the generation a fill must be made under. */
+/** What a cache read found: the cached JSON (bytes as stored), or the generation a fill must carry. */
 export interface CacheRead {
-  json: string | null;
+  json: Buffer | null;
   generation: string;
 }
 
-// A list page lives under the list generation (and, for popularity order, the popularity
-// generation): bumping one drops every page at once without enumerating keys.
-const LIST_GET = `
-local g = redis.call('GET', KEYS[1]) or '0'
-if ARGV[2] == '1' then g = g .. '.' .. (redis.call('GET', KEYS[2]) or '0') end
-return {g, redis.call('GET', KEYS[3] .. g .. ':' .. ARGV[1])}`;
-
-// An item is filled only if no invalidation happened since the reader saw the generation: a
-// reader that loaded the row before a change committed must not put the old row back.
-const ITEM_FILL = `
-if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-return 1`;
-
-interface CatalogRedis extends Redis {
-  catalogListGet(generationKey: string, popularGenerationKey: string, listPrefix: string, queryHash: string, popular: '0' | '1'): Promise<[string, string | null]>;
-  catalogItemFill(generationKey: string, itemKey: string, generation: string, json: string, ttlSeconds: number): Promise<number>;
-}
+const SEPARATOR = 0x0a; // '\n': never part of a generation, which is digits and dots
 
 /**
- * Cache-aside storage for catalog JSON (ADR 0011). Readers get a generation with every miss and
- * fill under it; CatalogCacheInvalidator bumps generations after a catalog change commits, so a
- * page or item loaded before the change can never be served after it.
+ * Cache-aside storage for catalog JSON (ADR 0011). Every entry is stored as
+ * `<generation>\n<json>` and is a hit only while its generation is the current one;
+ * CatalogCacheInvalidator bumps generations after a catalog change commits. An entry filled from
+ * a row read before the commit carries the older generation, so it is never served after it.
+ * A read is one MGET (generation and entry together); a hit is sent as the stored bytes.
  */
 @Injectable()
 export class CatalogCache implements OnModuleDestroy {
-  private readonly redis: CatalogRedis;
+  private readonly redis: Redis;
   private readonly ttl: number;
 
   constructor(@InjectRedis() shared: Redis, @Inject(CONFIG) config: UserServiceConfig) {
     // Its own connection with auto-pipelining: concurrent requests' reads share round trips.
-    const redis = shared.duplicate({ enableAutoPipelining: true });
-    redis.defineCommand('catalogListGet', { numberOfKeys: 3, lua: LIST_GET });
-    redis.defineCommand('catalogItemFill', { numberOfKeys: 2, lua: ITEM_FILL });
-    this.redis = redis as CatalogRedis;
+    this.redis = shared.duplicate({ enableAutoPipelining: true });
     this.ttl = config.CATALOG_CACHE_TTL_SECONDS;
   }
 
@@ -65,35 +47,37 @@ export class CatalogCache implements OnModuleDestroy {
     return createHash('sha1').update(canonical).digest('base64url');
   }
 
-  /** A cached list page, or the generation to fill it under. */
+  /** A cached list page of the current list (and, for popularity order, popularity) generation. */
   async getList(queryHash: string, popular: boolean): Promise<CacheRead> {
-    const [generation, json] = await this.redis.catalogListGet(catalogKeys.listGeneration, catalogKeys.popularGeneration, catalogKeys.listPrefix, queryHash, popular ? '1' : '0');
-    return { generation, json };
+    const [list, pop, entry] = await this.redis.mgetBuffer(catalogKeys.listGeneration, catalogKeys.popularGeneration, catalogKeys.list(queryHash));
+    const generation = popular ? `${list ?? '0'}.${pop ?? '0'}` : `${list ?? '0'}`;
+    return { generation, json: current(entry, generation) };
   }
 
-  /** Stores a list page under the generation its reader saw; a page of an older generation is never read. */
-  async fillList(generation: string, queryHash: string, json: string): Promise<void> {
-    await this.redis.set(`${catalogKeys.listPrefix}${generation}:${queryHash}`, json, 'EX', this.ttl);
+  /** Stores a list page tagged with the generation its reader saw. */
+  async fillList(queryHash: string, generation: string, json: string): Promise<void> {
+    await this.redis.set(catalogKeys.list(queryHash), `${generation}\n${json}`, 'EX', this.ttl);
   }
 
-  /** A cached item detail, or the generation to fill it under. */
+  /** A cached item detail of the item's current generation. */
   async getItem(id: string): Promise<CacheRead> {
-    const [generation, json] = await this.redis.mget(catalogKeys.itemGeneration(id), catalogKeys.item(id));
-    return { generation: generation ?? '0', json };
+    const [gen, entry] = await this.redis.mgetBuffer(catalogKeys.itemGeneration(id), catalogKeys.item(id));
+    const generation = `${gen ?? '0'}`;
+    return { generation, json: current(entry, generation) };
   }
 
-  /** Stores an item detail unless it was invalidated since its reader saw the generation. */
+  /** Stores an item detail tagged with the generation its reader saw. */
   async fillItem(id: string, generation: string, json: string): Promise<void> {
-    await this.redis.catalogItemFill(catalogKeys.itemGeneration(id), catalogKeys.item(id), generation, json, this.ttl);
+    await this.redis.set(catalogKeys.item(id), `${generation}\n${json}`, 'EX', this.ttl);
   }
 
-  /** Drops these items and every list page (called after the change that made them stale committed). */
+  /** Makes these items and every list page stale (called after the change that made them so committed). */
   async invalidate(itemIds: string[]): Promise<void> {
     const tx = this.redis.multi();
     for (const id of itemIds) {
       tx.incr(catalogKeys.itemGeneration(id));
       tx.expire(catalogKeys.itemGeneration(id), Math.max(this.ttl * 2, 3600));
-      tx.del(catalogKeys.item(id));
+      tx.del(catalogKeys.item(id)); // not needed for correctness; frees the memory now
     }
     tx.incr(catalogKeys.listGeneration);
     const results = await tx.exec();
@@ -104,4 +88,12 @@ export class CatalogCache implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/** The JSON of an entry stored under `generation`, or null when it is missing or of another generation. */
+function current(entry: Buffer | null, generation: string): Buffer | null {
+  if (!entry) return null;
+  const end = entry.indexOf(SEPARATOR);
+  if (end !== generation.length || entry.toString('latin1', 0, end) !== generation) return null;
+  return entry.subarray(end + 1);
 }

@@ -49,6 +49,10 @@ export class CatalogItem {
   @Column('uuid', { name: 'option_ids', array: true, default: '{}' }) optionIds: string[];
   /** The cheapest option's price: what price filters and sorts use. */
   @Column('integer', { name: 'price_from', nullable: true }) priceFrom: number | null;
+  /** The item as lists serve it (`CatalogItemSummaryDto` without stockStatus, which SQL appends from maxStock). */
+  @Column('text', { name: 'summary_json', default: '' }) summaryJson: string;
+  /** The best stock among the current options (null while none is known); kept by stock and catalog events. */
+  @Column('integer', { name: 'max_stock', nullable: true }) maxStock: number | null;
   @Column('text', { name: 'lot_key', default: '' }) lotKey: string;
   /** Normalised name, origin, producer, variety, process, tasting notes and roaster (trigram-indexed). */
   @Column('text', { name: 'search_text', default: '' }) searchText: string;

@@ -1,22 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type Clock, CLOCK } from '@roastery/clock';
-import type { CatalogItemDetailDto, CatalogItemSummaryDto, CatalogQuery, Grind, Page, PopularItemsDto, RoastLevel } from '@roastery/contracts';
+import type { CatalogItemDetailDto, CatalogQuery, Grind, RoastLevel } from '@roastery/contracts';
 import { badRequest, notFound } from '@roastery/http';
 import { LOGGER, type Logger } from '@roastery/observability';
-import type { DataSource } from 'typeorm';
 import { CONFIG, type UserServiceConfig } from '../config';
 import { CatalogCache, type CacheRead } from './catalog-cache';
 import { CatalogPopularity, popularityBucket } from './catalog-popularity';
+import { CatalogReader } from './catalog-reader';
 import { bestStockStatus, canonicalListQuery, searchTerms, stockStatusOf } from './catalog.rules';
-import { DETAIL_STATEMENT, type DetailRow, listStatement, type ListRow, rankingStatement, type SummaryRow } from './catalog-sql';
+import { detailStatement, type DetailRow, listStatement, type ListRow, rankingStatement } from './catalog-sql';
 
 /** Where an answer came from, for the `x-cache` header. */
 export type CacheOutcome = 'HIT' | 'MISS' | 'OFF';
 
-/** A response body already serialised, so a cached one is sent without being parsed again. */
+/** A response body already serialised; a cached one is the bytes Redis returned, sent as they are. */
 export interface CatalogJson {
-  json: string;
+  json: string | Buffer;
   cache: CacheOutcome;
 }
 
@@ -33,7 +32,7 @@ export class CatalogQueryService {
   private readonly threshold: number;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: CatalogReader,
     private readonly cache: CatalogCache,
     private readonly popularity: CatalogPopularity,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -56,7 +55,7 @@ export class CatalogQueryService {
     return this.cached(
       () => this.cache.getList(hash, q.sort === 'popular'),
       load,
-      (generation, json) => this.cache.fillList(generation, hash, json),
+      (generation, json) => this.cache.fillList(hash, generation, json),
     );
   }
 
@@ -73,13 +72,15 @@ export class CatalogQueryService {
     );
   }
 
-  /** The day's or week's best sellers (Asia/Seoul); newest items with score 0 fill it up, also before any order. */
-  async popular(q: { window: 'day' | 'week'; size: number }): Promise<PopularItemsDto> {
+  /**
+   * The day's or week's best sellers (Asia/Seoul) as JSON (`PopularItemsDto`); newest items with
+   * score 0 fill it up, also before any order.
+   */
+  async popular(q: { window: 'day' | 'week'; size: number }): Promise<CatalogJson> {
     const bucket = popularityBucket(q.window, this.clock.now());
     const ranking = await this.popularity.top(q.window, bucket, q.size + RANKING_SLACK);
-    const { sql, params } = rankingStatement(ranking, q.size);
-    const rows: (SummaryRow & { score: number })[] = await this.ds.query(sql, params);
-    return { window: q.window, items: rows.map((r, i) => ({ ...this.summary(r), rank: i + 1, score: Number(r.score) })) };
+    const [row] = await this.db.query<{ items: string }>(rankingStatement(ranking, q.size, this.threshold));
+    return { json: `{"window":${JSON.stringify(q.window)},"items":${row.items}}`, cache: 'OFF' };
   }
 
   /**
@@ -101,15 +102,13 @@ export class CatalogQueryService {
 
   private async loadList(q: CatalogQuery, week: string | null): Promise<string> {
     const ranking = week ? await this.popularity.top('week', week, this.config.CATALOG_POPULAR_DEPTH) : null;
-    const { sql, params } = listStatement(q, searchTerms(q.q), ranking);
-    const rows: ListRow[] = await this.ds.query(sql, params);
-    const items = rows.filter((r) => r.id).map((r) => this.summary(r as SummaryRow));
-    const page: Page<CatalogItemSummaryDto> = { items, page: q.page, size: q.size, total: rows[0]?.total ?? 0 };
-    return JSON.stringify(page);
+    const [row] = await this.db.query<ListRow>(listStatement(q, searchTerms(q.q), ranking, this.threshold));
+    // Page<CatalogItemSummaryDto>, with the items already serialised by PostgreSQL.
+    return `{"items":${row.items},"page":${q.page},"size":${q.size},"total":${row.total}}`;
   }
 
   private async loadDetail(id: string): Promise<string> {
-    const [row]: DetailRow[] = await this.ds.query(DETAIL_STATEMENT, [id]);
+    const [row] = await this.db.query<DetailRow>(detailStatement(id));
     if (!row) throw notFound('catalog item');
     const options = row.options.map((o) => ({
       id: o.id,
@@ -140,22 +139,5 @@ export class CatalogQueryService {
       alsoRoastedBy: row.also.map((a) => ({ id: a.id, name: a.name, partner: { id: a.partnerId, name: a.partnerName } })),
     };
     return JSON.stringify(dto);
-  }
-
-  private summary(r: SummaryRow): CatalogItemSummaryDto {
-    return {
-      id: r.id,
-      name: r.name,
-      partner: { id: r.partner_id, name: r.partner_name },
-      origin: { country: r.origin_country, region: r.origin_region },
-      process: r.process,
-      roastLevel: r.roast_level as RoastLevel | null,
-      tastingNotes: r.tasting_notes,
-      imageUrl: r.image_url,
-      priceFrom: r.price_from ?? 0,
-      // The best option decides, and the best option is the one with the most stock.
-      stockStatus: stockStatusOf(r.max_stock, this.threshold),
-      publishedAt: r.published_at.toISOString(),
-    };
   }
 }

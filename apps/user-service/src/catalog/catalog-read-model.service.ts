@@ -3,7 +3,7 @@ import type { catalogItemPublished, catalogItemWithdrawn, PayloadOf, productStoc
 import { advisoryKey } from '@roastery/scheduler';
 import type { EntityManager } from 'typeorm';
 import { CONFIG, type UserServiceConfig } from '../config';
-import { buildSearchText, isNewerItemVersion, isNewerStockVersion, stockStatusOf } from './catalog.rules';
+import { buildSearchText, type FacetState, facetDeltas, isNewerItemVersion, isNewerStockVersion, stockStatusOf, summaryDocument } from './catalog.rules';
 
 type Published = PayloadOf<typeof catalogItemPublished>;
 type Withdrawn = PayloadOf<typeof catalogItemWithdrawn>;
@@ -18,10 +18,13 @@ type StockChanged = PayloadOf<typeof productStockChanged>;
 export class CatalogReadModelService {
   constructor(@Inject(CONFIG) private readonly config: UserServiceConfig) {}
 
-  /** A version of an item is on sale: replaces an older version, brings a withdrawn item back. */
+  /**
+   * A version of an item is on sale: replaces an older version, brings a withdrawn item back. Also
+   * locks its options, so a stock change of one of them waits and then sees this version (max_stock).
+   */
   async applyPublished(em: EntityManager, messageId: string, p: Published): Promise<void> {
-    await lock(em, `catalog-item:${p.catalogItemId}`);
-    const [current] = await em.query(`SELECT item_version, lot_key FROM catalog_items WHERE id = $1`, [p.catalogItemId]);
+    await lock(em, [`catalog-item:${p.catalogItemId}`, ...p.content.options.map((o) => `catalog-option:${o.id}`)]);
+    const [current] = await em.query(`SELECT item_version, lot_key, status, roast_level FROM catalog_items WHERE id = $1`, [p.catalogItemId]);
     if (!isNewerItemVersion(current ? Number(current.item_version) : null, p.itemVersion)) return this.recordStale(em, messageId, []);
     const c = p.content;
     const prices = c.options.map((o) => o.priceWon);
@@ -29,8 +32,9 @@ export class CatalogReadModelService {
     await em.query(
       `INSERT INTO catalog_items (id, item_version, status, product_id, product_version, partner_id, partner_name, name, origin_country,
          origin_region, producer, lot, variety, process, roast_level, tasting_notes, description, image_urls, options, option_ids,
-         price_from, lot_key, search_text, published_at, withdrawn_at, withdrawn_reason, updated_at)
-       VALUES ($1, $2, 'ON_SALE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, NULL, NULL, now())
+         price_from, lot_key, search_text, published_at, withdrawn_at, withdrawn_reason, updated_at, summary_json, max_stock)
+       VALUES ($1, $2, 'ON_SALE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, NULL, NULL, now(),
+         $24, (SELECT max(s.stock) FROM catalog_option_stock s WHERE s.option_id = ANY($19::uuid[])))
        ON CONFLICT (id) DO UPDATE SET item_version = EXCLUDED.item_version, status = 'ON_SALE', product_id = EXCLUDED.product_id,
          product_version = EXCLUDED.product_version, partner_id = EXCLUDED.partner_id, partner_name = EXCLUDED.partner_name,
          name = EXCLUDED.name, origin_country = EXCLUDED.origin_country, origin_region = EXCLUDED.origin_region,
@@ -38,7 +42,8 @@ export class CatalogReadModelService {
          roast_level = EXCLUDED.roast_level, tasting_notes = EXCLUDED.tasting_notes, description = EXCLUDED.description,
          image_urls = EXCLUDED.image_urls, options = EXCLUDED.options, option_ids = EXCLUDED.option_ids,
          price_from = EXCLUDED.price_from, lot_key = EXCLUDED.lot_key, search_text = EXCLUDED.search_text,
-         published_at = EXCLUDED.published_at, withdrawn_at = NULL, withdrawn_reason = NULL, updated_at = now()`,
+         published_at = EXCLUDED.published_at, withdrawn_at = NULL, withdrawn_reason = NULL, updated_at = now(),
+         summary_json = EXCLUDED.summary_json, max_stock = EXCLUDED.max_stock`,
       [
         p.catalogItemId,
         p.itemVersion,
@@ -63,8 +68,10 @@ export class CatalogReadModelService {
         p.lotKey,
         searchText,
         p.publishedAt,
+        JSON.stringify(summaryDocument({ id: p.catalogItemId, partner: p.partner, content: c, publishedAt: p.publishedAt })),
       ],
     );
+    await this.countFacets(em, facetStateOf(current), { onSale: true, roast: c.roastLevel });
     // Items of the old and the new lot show this one under "also roasted by".
     const peers = await this.lotPeers(em, p.catalogItemId, [p.lotKey, current?.lot_key ?? '']);
     await this.recordStale(em, messageId, [p.catalogItemId, ...peers]);
@@ -72,8 +79,8 @@ export class CatalogReadModelService {
 
   /** An item went off sale. Remembered even when never seen, so an older publish arriving later stays a no-op. */
   async applyWithdrawn(em: EntityManager, messageId: string, p: Withdrawn): Promise<void> {
-    await lock(em, `catalog-item:${p.catalogItemId}`);
-    const [current] = await em.query(`SELECT item_version, lot_key FROM catalog_items WHERE id = $1`, [p.catalogItemId]);
+    await lock(em, [`catalog-item:${p.catalogItemId}`]);
+    const [current] = await em.query(`SELECT item_version, lot_key, status, roast_level FROM catalog_items WHERE id = $1`, [p.catalogItemId]);
     if (!isNewerItemVersion(current ? Number(current.item_version) : null, p.itemVersion)) return this.recordStale(em, messageId, []);
     await em.query(
       `INSERT INTO catalog_items (id, item_version, status, product_id, withdrawn_at, withdrawn_reason)
@@ -82,6 +89,7 @@ export class CatalogReadModelService {
          withdrawn_at = EXCLUDED.withdrawn_at, withdrawn_reason = EXCLUDED.withdrawn_reason, updated_at = now()`,
       [p.catalogItemId, p.itemVersion, p.productId, p.withdrawnAt, p.reason],
     );
+    await this.countFacets(em, facetStateOf(current), { onSale: false, roast: current?.roast_level ?? null });
     const peers = current ? await this.lotPeers(em, p.catalogItemId, [current.lot_key]) : [];
     await this.recordStale(em, messageId, [p.catalogItemId, ...peers]);
   }
@@ -91,7 +99,7 @@ export class CatalogReadModelService {
    * showing it are stale only when the option's status (in stock / low / sold out) changed.
    */
   async applyStockChanged(em: EntityManager, messageId: string, p: StockChanged): Promise<void> {
-    await lock(em, `catalog-option:${p.optionId}`);
+    await lock(em, [`catalog-option:${p.optionId}`]);
     const [current] = await em.query(`SELECT stock, stock_version FROM catalog_option_stock WHERE option_id = $1`, [p.optionId]);
     if (!isNewerStockVersion(current ? Number(current.stock_version) : null, p.stockVersion)) return this.recordStale(em, messageId, []);
     await em.query(
@@ -100,10 +108,28 @@ export class CatalogReadModelService {
          stock_version = EXCLUDED.stock_version, changed_at = EXCLUDED.changed_at`,
       [p.optionId, p.productId, p.stock, p.stockVersion, p.changedAt],
     );
+    // Lock the items showing the option before reading the stock of their other options: a
+    // concurrent change of another option then commits first, and this statement sees it.
+    const rows: { id: string }[] = await em.query(`SELECT id FROM catalog_items WHERE option_ids @> ARRAY[$1]::uuid[] ORDER BY id FOR UPDATE`, [p.optionId]);
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) {
+      await em.query(
+        `UPDATE catalog_items i SET max_stock = (SELECT max(s.stock) FROM catalog_option_stock s WHERE s.option_id = ANY(i.option_ids)) WHERE i.id = ANY($1::uuid[])`,
+        [ids],
+      );
+    }
     const threshold = this.config.CATALOG_LOW_STOCK_THRESHOLD;
-    if (stockStatusOf(current ? Number(current.stock) : null, threshold) === stockStatusOf(p.stock, threshold)) return this.recordStale(em, messageId, []);
-    const rows: { id: string }[] = await em.query(`SELECT id FROM catalog_items WHERE option_ids @> ARRAY[$1]::uuid[]`, [p.optionId]);
-    await this.recordStale(em, messageId, rows.map((r) => r.id));
+    const statusChanged = stockStatusOf(current ? Number(current.stock) : null, threshold) !== stockStatusOf(p.stock, threshold);
+    await this.recordStale(em, messageId, statusChanged ? ids : []);
+  }
+
+  /** Moves the item between browse facet counts (keys in one order, so concurrent writers never deadlock). */
+  private async countFacets(em: EntityManager, before: FacetState | null, after: FacetState): Promise<void> {
+    for (const [facet, delta] of facetDeltas(before, after)) {
+      // A facet an item leaves has counted it, so its row exists (and the CHECK catches a miscount).
+      if (delta < 0) await em.query(`UPDATE catalog_facet_counts SET items = items + $2 WHERE facet = $1`, [facet, delta]);
+      else await em.query(`INSERT INTO catalog_facet_counts (facet, items) VALUES ($1, $2) ON CONFLICT (facet) DO UPDATE SET items = catalog_facet_counts.items + $2`, [facet, delta]);
+    }
   }
 
   /** On-sale items of other roasters sharing one of these lot keys. */
@@ -129,7 +155,15 @@ export class CatalogReadModelService {
   }
 }
 
-/** Serialises changes of one item (or option) across consumers and instances until the transaction ends. */
-async function lock(em: EntityManager, name: string): Promise<void> {
-  await em.query(`SELECT pg_advisory_xact_lock($1)`, [advisoryKey(name).toString()]);
+function facetStateOf(row: { status: string; roast_level: FacetState['roast'] } | undefined): FacetState | null {
+  return row ? { onSale: row.status === 'ON_SALE', roast: row.roast_level } : null;
+}
+
+/**
+ * Serialises changes of these items and options across consumers and instances until the
+ * transaction ends. Keys are taken in one global order, so two writers never wait on each other.
+ */
+async function lock(em: EntityManager, names: string[]): Promise<void> {
+  const keys = [...new Set(names.map((n) => advisoryKey(n)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  for (const key of keys) await em.query(`SELECT pg_advisory_xact_lock($1)`, [key]);
 }

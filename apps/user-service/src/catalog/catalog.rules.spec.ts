@@ -3,6 +3,8 @@ import {
   buildSearchText,
   canonicalListQuery,
   containsPattern,
+  countedFacet,
+  facetDeltas,
   isIndexableTerm,
   isNewerItemVersion,
   isNewerStockVersion,
@@ -86,5 +88,23 @@ describe('catalog rules', () => {
     expect(isoWeekOf('2027-01-01')).toBe('2026-W53');
     expect(isoWeekOf('2025-12-29')).toBe('2026-W01');
     expect(isoWeekOf('2024-12-31')).toBe('2025-W01');
+  });
+
+  it('keeps facet counts: publish, roast change, withdrawal and a no-op', () => {
+    expect(facetDeltas(null, { onSale: true, roast: 'LIGHT' })).toEqual([['all', 1], ['roast:LIGHT', 1]]);
+    expect(facetDeltas({ onSale: true, roast: 'LIGHT' }, { onSale: true, roast: 'DARK' })).toEqual([['roast:DARK', 1], ['roast:LIGHT', -1]]);
+    expect(facetDeltas({ onSale: true, roast: null }, { onSale: false, roast: null })).toEqual([['all', -1], ['roast:none', -1]]);
+    expect(facetDeltas({ onSale: false, roast: 'DARK' }, { onSale: true, roast: 'DARK' })).toEqual([['all', 1], ['roast:DARK', 1]]);
+    expect(facetDeltas({ onSale: true, roast: 'DARK' }, { onSale: true, roast: 'DARK' })).toEqual([]);
+    expect(facetDeltas(null, { onSale: false, roast: null })).toEqual([]);
+  });
+
+  it('reads a kept count only when roast is the only filter', () => {
+    expect(countedFacet({})).toBe('all');
+    expect(countedFacet({ roast: 'LIGHT', q: '  ' })).toBe('roast:LIGHT');
+    expect(countedFacet({ roast: 'LIGHT', q: 'konga' })).toBeNull();
+    expect(countedFacet({ origin: 'Kenya' })).toBeNull();
+    expect(countedFacet({ minPrice: 0 })).toBeNull();
+    expect(countedFacet({ maxPrice: 10 })).toBeNull();
   });
 });

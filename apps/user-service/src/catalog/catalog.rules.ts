@@ -1,4 +1,4 @@
-import type { CatalogQuery, StockStatus } from '@roastery/contracts';
+import type { CatalogItemSummaryDto, CatalogQuery, ProductVersionContent, RoastLevel, StockStatus } from '@roastery/contracts';
 
 /*
  * Pure rules of the subscriber catalog read model (ADR 0011): versions, stock statuses, search
@@ -107,4 +107,58 @@ export function isoWeekOf(ymd: string): string {
   const year = date.getUTCFullYear();
   const week = Math.ceil(((date.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** What decides which browse facets an item counts in. */
+export interface FacetState {
+  onSale: boolean;
+  roast: RoastLevel | null;
+}
+
+/** The browse facets an on-sale item counts in: everything, and its roast level. */
+export function facetsOf(s: FacetState | null): string[] {
+  return s?.onSale ? ['all', `roast:${s.roast ?? 'none'}`] : [];
+}
+
+/** How the facet counts change when an item goes from `before` to `after` (zero changes left out, keys sorted). */
+export function facetDeltas(before: FacetState | null, after: FacetState): [string, number][] {
+  const deltas = new Map<string, number>();
+  for (const f of facetsOf(before)) deltas.set(f, (deltas.get(f) ?? 0) - 1);
+  for (const f of facetsOf(after)) deltas.set(f, (deltas.get(f) ?? 0) + 1);
+  return [...deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The facet whose kept count is a list query's total, or null when the total must be counted
+ * (a search, an origin or a price range narrows it further).
+ */
+export function countedFacet(q: Pick<CatalogQuery, 'q' | 'roast' | 'origin' | 'minPrice' | 'maxPrice'>): string | null {
+  if (searchTerms(q.q).length > 0 || q.origin || q.minPrice !== undefined || q.maxPrice !== undefined) return null;
+  return q.roast ? `roast:${q.roast}` : 'all';
+}
+
+/**
+ * An item's summary as lists serve it, without the stock status (which changes with stock and the
+ * configured threshold, so the list statement appends it). Stored with each published version.
+ */
+export function summaryDocument(item: {
+  id: string;
+  partner: { id: string; name: string };
+  content: ProductVersionContent;
+  publishedAt: string;
+}): Omit<CatalogItemSummaryDto, 'stockStatus'> {
+  const c = item.content;
+  const prices = c.options.map((o) => o.priceWon);
+  return {
+    id: item.id,
+    name: c.name,
+    partner: { id: item.partner.id, name: item.partner.name },
+    origin: { country: c.origin.country, region: c.origin.region },
+    process: c.process,
+    roastLevel: c.roastLevel,
+    tastingNotes: c.tastingNotes,
+    imageUrl: c.imageUrls[0] ?? null,
+    priceFrom: prices.length > 0 ? Math.min(...prices) : 0,
+    publishedAt: new Date(item.publishedAt).toISOString(),
+  };
 }

@@ -3,9 +3,10 @@ import { Account } from '../accounts/account.entity';
 import { PartnerMembership } from '../accounts/partner-membership.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { CatalogCacheInvalidation } from '../catalog/catalog-cache-invalidation.entity';
+import { CatalogFacetCount } from '../catalog/catalog-facet-count.entity';
 import { CatalogItem } from '../catalog/catalog-item.entity';
 import { CatalogOptionStock } from '../catalog/catalog-option-stock.entity';
 import { SigningKey } from '../signing-keys/signing-key.entity';
 
 /** Every table user-service maps. */
-export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, ...messagingEntities];
+export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, ...messagingEntities];
