@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { Controller, Get, Injectable, Module } from '@nestjs/common';
+import { Controller, Get, Injectable, Module, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { AuthModule, TokenVerifier } from '@roastery/auth';
+import { createHttpApp, HttpPlatformModule, Public } from '@roastery/http';
+import { createLogger } from '@roastery/observability';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Column, DataSource, Entity, PrimaryColumn, type Repository } from 'typeorm';
 
 /** (c) Bare Fastify serving fixed JSON bodies: the ceiling of an HTTP JSON endpoint on this machine. */
@@ -70,6 +73,50 @@ export async function startPlainNest(url: string): Promise<{ url: string; close:
   })
   class PlainModule {}
   const app = await NestFactory.create<NestFastifyApplication>(PlainModule, new FastifyAdapter(), { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/**
+ * (e) The same JSON from memory through NestJS with user-service's HTTP layer: the global auth
+ * guard (routes marked public), correlation-id context, request metrics and the error filter. What
+ * any user-service route costs before it does any work of its own.
+ */
+export async function startPlatformNest(bodies: { list: string; detail: string }): Promise<{ url: string; close: () => Promise<void> }> {
+  @Public()
+  @Controller()
+  class FloorController {
+    @Get('list')
+    list(@Res({ passthrough: true }) reply: FastifyReply): string {
+      void reply.header('content-type', 'application/json; charset=utf-8');
+      return bodies.list;
+    }
+
+    @Get('detail')
+    detail(@Res({ passthrough: true }) reply: FastifyReply): string {
+      void reply.header('content-type', 'application/json; charset=utf-8');
+      return bodies.detail;
+    }
+  }
+
+  @Module({
+    imports: [
+      HttpPlatformModule.forRoot({ service: 'bench-floor', healthChecks: { inject: [], useFactory: () => [] } }),
+      AuthModule.forRootAsync({ useFactory: () => TokenVerifier.local(() => ({ keys: [] })) }),
+    ],
+    controllers: [FloorController],
+  })
+  class FloorModule {}
+
+  const app = await createHttpApp(FloorModule, {
+    service: 'bench-floor',
+    logger: createLogger('bench-floor', 'warn'),
+    bodyLimit: 65_536,
+    trustProxy: '127.0.0.1',
+    docs: { title: 'floor', description: 'bench' },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
