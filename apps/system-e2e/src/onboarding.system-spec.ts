@@ -1,9 +1,11 @@
+import { randomRegistrationNumber } from '@roastery/contracts/testing';
 import { waitFor } from '@roastery/testing';
 import { adminToken, api, newSubscriber } from './support/api';
 
 const application = {
   businessName: '산들 로스터리',
-  registrationNumber: '1248100998',
+  // Unique per run: other specs' partners must not show up as duplicates of this one.
+  registrationNumber: randomRegistrationNumber(),
   representative: '박로스터',
   phone: '01023456789',
   email: 'owner@sandeul.kr',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageEnvelope } from './envelope';
+import { isValidBusinessRegistrationNumber } from './rules/business-registration-number';
 import { type EventDefinition, eventCatalogue, type PayloadOf } from './events';
 
 /** Builds a well-formed envelope around a payload, as a producer's outbox would. */
@@ -86,3 +87,13 @@ export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: 
   },
   'catalog.item.withdrawn': { catalogItemId: u(5), itemVersion: 2, productId: u(4), reason: 'PRODUCT_WITHDRAWN', withdrawnAt: at },
 };
+
+/** A random business registration number with a correct check digit, unique enough per test. */
+export function randomRegistrationNumber(): string {
+  for (;;) {
+    const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+    for (let check = 0; check <= 9; check++) {
+      if (isValidBusinessRegistrationNumber(first9 + check)) return first9 + check;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { randomRegistrationNumber } from '@roastery/contracts/testing';
 import { waitFor } from '@roastery/testing';
 import { adminToken, api, newSubscriber } from './api';
 
@@ -14,7 +15,7 @@ export async function newPartner(tag: string, businessName: string): Promise<Tes
   const admin = await adminToken();
   const applied = await api.business.post(
     '/partner/applications',
-    { businessName, registrationNumber: '1248100998', representative: '테스트 대표', phone: '01023456789', email: user.email, payoutBank: '신한은행', payoutAccount: '110123456789' },
+    { businessName, registrationNumber: randomRegistrationNumber(), representative: '테스트 대표', phone: '01023456789', email: user.email, payoutBank: '신한은행', payoutAccount: '110123456789' },
     { token: user.accessToken },
   );
   if (applied.status !== 201) throw new Error(`application failed: ${JSON.stringify(applied.body)}`);

@@ -1,3 +1,4 @@
+import { randomRegistrationNumber } from '../testing';
 import { formatBusinessRegistrationNumber, isValidBusinessRegistrationNumber } from './business-registration-number';
 
 describe('business registration number checksum', () => {
@@ -23,6 +24,10 @@ describe('business registration number checksum', () => {
         expect(isValidBusinessRegistrationNumber(changed)).toBe(false);
       }
     }
+  });
+
+  it('the test generator makes only valid numbers', () => {
+    for (let i = 0; i < 200; i++) expect(isValidBusinessRegistrationNumber(randomRegistrationNumber())).toBe(true);
   });
 
   it('formats as 000-00-00000', () => {
