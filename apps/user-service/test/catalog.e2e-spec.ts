@@ -8,6 +8,7 @@ import type Redis from 'ioredis';
 import { Client } from 'pg';
 import { createApp } from '../src/app';
 import { CatalogCache } from '../src/catalog/catalog-cache';
+import { CatalogPopularity } from '../src/catalog/catalog-popularity';
 
 type Published = PayloadOf<typeof catalogItemPublished>;
 type Content = Published['content'];
@@ -414,6 +415,32 @@ describe('user-service subscriber catalog (events → read model → HTTP, real 
         await other.close();
       }
     });
+  });
+
+  it('answers from PostgreSQL when Redis fails (cache reads, popularity order and rankings), and stores nothing then', async () => {
+    const word = tag();
+    for (const n of ['one', 'two']) await publish(item({ content: { name: `Offline ${n} ${word}` } }));
+    const down = new Error('connect ECONNREFUSED');
+    const cache = t.app.get(CatalogCache);
+    const spies = [
+      jest.spyOn(cache, 'getList').mockRejectedValue(down),
+      jest.spyOn(cache, 'getItem').mockRejectedValue(down),
+      jest.spyOn(t.app.get(CatalogPopularity), 'top').mockRejectedValue(down),
+    ];
+    const fills = [jest.spyOn(cache, 'fillList'), jest.spyOn(cache, 'fillItem')];
+    try {
+      const page = await list(`q=${word}&sort=popular`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('x-cache')).toBe('MISS');
+      expect(page.body.items.map((i: { name: string }) => i.name)).toEqual([`Offline two ${word}`, `Offline one ${word}`]);
+      expect((await detail(page.body.items[0].id)).status).toBe(200);
+      const ranking = await t.http.get('/api/catalog/popular?size=2');
+      expect(ranking.status).toBe(200);
+      expect(ranking.body.items.map((i: { score: number }) => i.score)).toEqual([0, 0]);
+      for (const fill of fills) expect(fill).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of [...spies, ...fills]) spy.mockRestore();
+    }
   });
 
   it('keeps the totals of browse pages (everything, one roast) equal to a count of what is on sale', async () => {

@@ -39,6 +39,9 @@ export class CatalogCache implements OnModuleDestroy {
   constructor(@InjectRedis() shared: Redis, @Inject(CONFIG) config: UserServiceConfig) {
     // Its own connection with auto-pipelining: concurrent requests' reads share round trips.
     this.redis = shared.duplicate({ enableAutoPipelining: true });
+    // Connection errors surface in the commands that fail (a read then falls back to PostgreSQL);
+    // without a listener ioredis would print every reconnect attempt to stderr.
+    this.redis.on('error', () => undefined);
     this.ttl = config.CATALOG_CACHE_TTL_SECONDS;
   }
 
@@ -86,7 +89,8 @@ export class CatalogCache implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    // A cache client has nothing worth flushing; disconnect() also stops reconnecting to an unreachable Redis.
+    this.redis.disconnect();
   }
 }
 

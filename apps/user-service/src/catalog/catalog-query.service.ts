@@ -8,7 +8,7 @@ import { CatalogCache, type CacheRead } from './catalog-cache';
 import { CatalogPopularity, popularityBucket } from './catalog-popularity';
 import { CatalogReader } from './catalog-reader';
 import { bestStockStatus, canonicalListQuery, searchTerms, stockStatusOf } from './catalog.rules';
-import { detailStatement, type DetailRow, listStatement, type ListRow, rankingStatement } from './catalog-sql';
+import { detailStatement, type DetailRow, listStatement, type ListRow, type Ranking, rankingStatement } from './catalog-sql';
 
 /** Where an answer came from, for the `x-cache` header. */
 export type CacheOutcome = 'HIT' | 'MISS' | 'OFF';
@@ -50,7 +50,7 @@ export class CatalogQueryService {
     // sort=popular ranks by this ISO week (Asia/Seoul), so a new week gets its own cached pages.
     const week = q.sort === 'popular' ? popularityBucket('week', this.clock.now()) : null;
     const load = () => this.loadList(q, week);
-    if (!this.config.CATALOG_CACHE_ENABLED) return { json: await load(), cache: 'OFF' };
+    if (!this.config.CATALOG_CACHE_ENABLED) return { json: (await load()).json, cache: 'OFF' };
     const hash = CatalogCache.hashQuery(canonicalListQuery(q, week));
     return this.cached(
       () => this.cache.getList(hash, q.sort === 'popular'),
@@ -63,8 +63,8 @@ export class CatalogQueryService {
   async detail(id: string): Promise<CatalogJson> {
     if (!UUID.test(id)) throw notFound('catalog item');
     const key = id.toLowerCase();
-    const load = () => this.loadDetail(key);
-    if (!this.config.CATALOG_CACHE_ENABLED) return { json: await load(), cache: 'OFF' };
+    const load = async () => ({ json: await this.loadDetail(key), cacheable: true });
+    if (!this.config.CATALOG_CACHE_ENABLED) return { json: (await load()).json, cache: 'OFF' };
     return this.cached(
       () => this.cache.getItem(key),
       load,
@@ -78,16 +78,20 @@ export class CatalogQueryService {
    */
   async popular(q: { window: 'day' | 'week'; size: number }): Promise<CatalogJson> {
     const bucket = popularityBucket(q.window, this.clock.now());
-    const ranking = await this.popularity.top(q.window, bucket, q.size + RANKING_SLACK);
+    const { ranking } = await this.ranking(q.window, bucket, q.size + RANKING_SLACK);
     const [row] = await this.db.query<{ items: string }>(rankingStatement(ranking, q.size, this.threshold));
     return { json: `{"window":${JSON.stringify(q.window)},"items":${row.items}}`, cache: 'OFF' };
   }
 
   /**
    * Cache-aside: a hit is returned as stored; a miss loads and fills under the generation read with
-   * it. Redis trouble never fails a read: the answer then comes from PostgreSQL.
+   * it. Redis trouble never fails a read: the answer then comes from PostgreSQL (and is not stored).
    */
-  private async cached(read: () => Promise<CacheRead>, load: () => Promise<string>, fill: (generation: string, json: string) => Promise<void>): Promise<CatalogJson> {
+  private async cached(
+    read: () => Promise<CacheRead>,
+    load: () => Promise<{ json: string; cacheable: boolean }>,
+    fill: (generation: string, json: string) => Promise<void>,
+  ): Promise<CatalogJson> {
     let found: CacheRead | null = null;
     try {
       found = await read();
@@ -95,16 +99,27 @@ export class CatalogQueryService {
       this.logger.warn({ err: String(err) }, 'catalog cache unreadable; reading PostgreSQL');
     }
     if (found?.json) return { json: found.json, cache: 'HIT' };
-    const json = await load();
-    if (found) await fill(found.generation, json).catch((err) => this.logger.warn({ err: String(err) }, 'catalog cache fill failed'));
+    const { json, cacheable } = await load();
+    if (found && cacheable) await fill(found.generation, json).catch((err) => this.logger.warn({ err: String(err) }, 'catalog cache fill failed'));
     return { json, cache: 'MISS' };
   }
 
-  private async loadList(q: CatalogQuery, week: string | null): Promise<string> {
-    const ranking = week ? await this.popularity.top('week', week, this.config.CATALOG_POPULAR_DEPTH) : null;
+  /** A page as JSON; not cacheable when popularity order had to do without its ranking. */
+  private async loadList(q: CatalogQuery, week: string | null): Promise<{ json: string; cacheable: boolean }> {
+    const { ranking, complete } = week ? await this.ranking('week', week, this.config.CATALOG_POPULAR_DEPTH) : { ranking: null, complete: true };
     const [row] = await this.db.query<ListRow>(listStatement(q, searchTerms(q.q), ranking, this.threshold));
     // Page<CatalogItemSummaryDto>, with the items already serialised by PostgreSQL.
-    return `{"items":${row.items},"page":${q.page},"size":${q.size},"total":${row.total}}`;
+    return { json: `{"items":${row.items},"page":${q.page},"size":${q.size},"total":${row.total}}`, cacheable: complete };
+  }
+
+  /** The top of a ranking; without Redis, an empty one (every item scores 0, newest first) rather than an error. */
+  private async ranking(window: 'day' | 'week', bucket: string, limit: number): Promise<{ ranking: Ranking; complete: boolean }> {
+    try {
+      return { ranking: await this.popularity.top(window, bucket, limit), complete: true };
+    } catch (err) {
+      this.logger.warn({ err: String(err) }, 'popularity ranking unreadable; ordering by newest');
+      return { ranking: { ids: [], scores: [] }, complete: false };
+    }
   }
 
   private async loadDetail(id: string): Promise<string> {
