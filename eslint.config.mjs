@@ -3,21 +3,9 @@
 // import no framework, the web imports no server code.
 import nx from '@nx/eslint-plugin';
 
-export default [
-  ...nx.configs['flat/base'],
-  ...nx.configs['flat/typescript'],
-  {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp', '**/*.cjs', '**/vite.config.*', 'bench/results/**'],
-  },
-  {
-    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: ['@roastery/contracts/testing'],
-          depConstraints: [
+// Who may import whom. `type:testing` libraries (harnesses, fixtures) are for test files only:
+// the test-file block below adds them to every project's allowed list.
+const depConstraints = [
             { sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:shared'] },
             { sourceTag: 'scope:business', onlyDependOnLibsWithTags: ['scope:business', 'scope:shared'] },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
@@ -48,9 +36,28 @@ export default [
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'amqplib', 'react', '@reduxjs/*', 'redux-saga'],
             },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-          ],
-        },
-      ],
+          ];
+
+function boundaryRule(inTests) {
+  return {
+    enforceBuildableLibDependency: false,
+    allow: ['@roastery/contracts/testing'],
+    depConstraints: inTests
+      ? depConstraints.map((c) => (c.onlyDependOnLibsWithTags && !c.onlyDependOnLibsWithTags.includes('type:testing') && c.sourceTag !== 'type:contracts' ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c))
+      : depConstraints,
+  };
+}
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp', '**/*.cjs', '**/vite.config.*', 'bench/results/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', boundaryRule(false)],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
@@ -79,6 +86,9 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.system-spec.ts', '**/*.browser-spec.ts', '**/*.chaos-spec.ts', '**/test/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@nx/enforce-module-boundaries': ['error', boundaryRule(true)],
+    },
   },
 ];

@@ -19,12 +19,21 @@ class RedisCloser implements OnApplicationShutdown {
  */
 @Module({})
 export class RedisModule {
-  static forRoot(options: { url: string; keyPrefix: string }): DynamicModule {
+  static forRoot(options: { url: string; keyPrefix: string; logger?: { warn(obj: object, msg: string): void } }): DynamicModule {
     return {
       module: RedisModule,
       global: true,
       providers: [
-        { provide: REDIS, useFactory: () => new Redis(options.url, { keyPrefix: options.keyPrefix, maxRetriesPerRequest: 2, enableOfflineQueue: true }) },
+        {
+          provide: REDIS,
+          useFactory: () => {
+            const redis = new Redis(options.url, { keyPrefix: options.keyPrefix, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+            // Without a listener ioredis reports connection errors as unhandled; callers already see
+            // each failed command, and /health reports Redis down, so a short warning is enough.
+            redis.on('error', (e: Error) => options.logger?.warn({ err: e.message }, 'redis connection error'));
+            return redis;
+          },
+        },
         RedisCloser,
       ],
       exports: [REDIS],

@@ -56,7 +56,7 @@ export class PlatformModule {
       exports: [o.configToken, LOGGER, MessagingHousekeeping],
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, service: o.service, entities: o.entities, migrations: o.migrations }),
-        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }),
+        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX, logger: o.logger }),
         CryptoModule.forRootAsync({ useFactory: () => ({ keys: config.ENCRYPTION_KEYS, activeKeyId: config.ENCRYPTION_ACTIVE_KEY_ID }) }),
         ClockModule.forRootAsync({
           imports: o.clockStore?.imports ?? [],
