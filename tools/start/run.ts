@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
-  console.log('Seeding demo data (admin, subscriber, and a partner approved through the real onboarding)…');
+  console.log('Seeding demo data (admin, subscriber, a partner approved through the real onboarding, and its first coffee)…');
   await seedDemo({ user: stack.urls['user-service'], business: stack.urls['business-service'], admin: stack.urls['admin-service'] }, stack.databaseUrls['user-service']);
 
   const w = stack.urls.web;

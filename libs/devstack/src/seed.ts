@@ -42,15 +42,20 @@ export async function ensureAccount(userUrl: string, a: { email: string; passwor
 
 /**
  * Seeds the demo: an admin, a subscriber, and a partner who went through the real onboarding
- * (apply → admin approves → role granted over RabbitMQ). Safe to run again.
+ * (apply → admin approves → role granted over RabbitMQ) and lists one approved coffee. Safe to
+ * run again.
  */
 export async function seedDemo(urls: { user: string; business: string; admin: string }, userDatabaseUrl: string): Promise<void> {
   createAdmin(userDatabaseUrl, DEMO.admin);
   await ensureAccount(urls.user, DEMO.subscriber);
   const partnerToken = await ensureAccount(urls.user, DEMO.partner);
   const me = await call('GET', `${urls.user}/api/me`, undefined, partnerToken);
-  if ((me.body.roles as string[]).includes('PARTNER')) return;
+  if (!(me.body.roles as string[]).includes('PARTNER')) await onboardPartner(urls, partnerToken);
+  await listDemoCoffee(urls, DEMO.partner);
+}
 
+/** The demo partner applies and the demo admin approves it, through the real onboarding flow. */
+async function onboardPartner(urls: { user: string; business: string; admin: string }, partnerToken: string): Promise<void> {
   const mine = await call('GET', `${urls.business}/partner/applications/me`, undefined, partnerToken);
   let applicationId: string | undefined = mine.body.current?.status === 'PENDING' ? mine.body.current.id : undefined;
   if (!applicationId) {
@@ -70,6 +75,43 @@ export async function seedDemo(urls: { user: string; business: string; admin: st
   await waitUntil(async () => (await call('GET', `${urls.admin}/admin/applications?status=PENDING&size=100`, undefined, adminToken)).body.items.some((i: { id: string }) => i.id === applicationId));
   await call('POST', `${urls.admin}/admin/applications/${applicationId}/approve`, {}, adminToken);
   await waitUntil(async () => ((await call('GET', `${urls.user}/api/me`, undefined, partnerToken)).body.roles as string[]).includes('PARTNER'));
+}
+
+/**
+ * The demo partner lists a coffee and the admin approves it, so the storefront has something to
+ * show. Skipped when the partner already has products.
+ */
+async function listDemoCoffee(urls: { user: string; business: string; admin: string }, partner: { email: string; password: string; name: string }): Promise<void> {
+  const token = await ensureAccount(urls.user, partner);
+  const existing = await call('GET', `${urls.business}/partner/products`, undefined, token);
+  if (existing.body.total > 0) return;
+  const created = await call('POST', `${urls.business}/partner/products`, {
+    name: '에티오피아 예가체프 콩가 Ethiopia Yirgacheffe Konga',
+    origin: { country: 'Ethiopia', region: 'Yirgacheffe' },
+    producer: 'Konga Washing Station',
+    lot: 'Lot 7',
+    variety: 'Heirloom',
+    process: 'Washed',
+    roastLevel: 'LIGHT',
+    tastingNotes: ['자스민 jasmine', 'bergamot', 'peach'],
+    description: '꽃향과 밝은 산미가 돋보이는 워시드 예가체프. Floral, bright and clean.',
+    imageUrls: [],
+    options: [
+      { weightGrams: 200, grind: 'WHOLE_BEAN', priceWon: 18_000, stock: 40 },
+      { weightGrams: 500, grind: 'FILTER', priceWon: 39_000, stock: 12 },
+    ],
+  }, token);
+  if (created.status !== 201) throw new Error(`demo product failed: ${JSON.stringify(created.body)}`);
+  await call('POST', `${urls.business}/partner/products/${created.body.id}/submit`, undefined, token);
+  const adminToken = await ensureAccount(urls.user, DEMO.admin);
+  let reviewId: string | undefined;
+  await waitUntil(async () => {
+    const reviews = await call('GET', `${urls.admin}/admin/product-reviews?status=PENDING&size=100`, undefined, adminToken);
+    reviewId = reviews.body.items.find((r: { productId: string; id: string }) => r.productId === created.body.id)?.id;
+    return reviewId !== undefined;
+  });
+  await call('POST', `${urls.admin}/admin/product-reviews/${reviewId}/approve`, {}, adminToken);
+  await waitUntil(async () => (await call('GET', `${urls.user}/api/catalog/items?size=1`)).body.total > 0);
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
