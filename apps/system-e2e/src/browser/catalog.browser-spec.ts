@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, hangulToken, newPartner, required, signIn, visible } from './catalog-helpers';
-import { launchBrowser, screenshot } from './launch-browser';
+import { eventually, hangulToken, newPartner, required, signIn, visible } from './journey-helpers';
+import { screenshot, useBrowser } from './launch-browser';
 
 /**
  * The catalog pipeline through the web app, against the whole stack: a partner drafts a coffee in
@@ -14,27 +13,7 @@ const WEB_URL = required('E2E_WEB_URL');
 const ADMIN = { email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') };
 
 describe('catalog pipeline in the browser', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: WEB_URL, viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const { newPage, pageErrors, screenshotAll } = useBrowser({ baseURL: WEB_URL, locale: 'ko-KR' });
 
   it('partner draft → admin approval → a visitor finds it by a Korean word; a price edit goes through review and updates the same item', async () => {
     const token = hangulToken();
@@ -178,9 +157,7 @@ describe('catalog pipeline in the browser', () => {
       await screenshot(admin$, 'catalog-10-partners');
       expect(pageErrors).toEqual([]);
     } catch (err) {
-      for (const [i, context] of contexts.entries()) {
-        for (const page of context.pages()) await screenshot(page, `catalog-failure-context${i}`).catch(() => undefined);
-      }
+      await screenshotAll('catalog-failure');
       throw err;
     }
   }, 300_000);

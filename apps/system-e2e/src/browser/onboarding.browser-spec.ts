@@ -1,6 +1,5 @@
-import { isValidBusinessRegistrationNumber } from '@roastery/contracts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './launch-browser';
+import { eventually, registrationNumber, required, signIn, visible } from './journey-helpers';
+import { screenshot, useBrowser } from './launch-browser';
 
 /**
  * Partner onboarding through the web app, against the whole stack: a new user signs up, signs in
@@ -13,68 +12,8 @@ const WEB_URL = required('E2E_WEB_URL');
 const ADMIN_EMAIL = required('E2E_ADMIN_EMAIL');
 const ADMIN_PASSWORD = required('E2E_ADMIN_PASSWORD');
 
-/** Approval travels admin-service → RabbitMQ → business-service → user-service. */
-const EVENTUAL_MS = 45_000;
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set; the system-e2e globalSetup provides it`);
-  return value;
-}
-
-/** A random, valid 사업자등록번호 (the admin's checksum finding stays quiet). */
-function registrationNumber(): string {
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  const d = Array.from({ length: 9 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
-  let sum = d.reduce((acc, digit, i) => acc + digit * weights[i], 0);
-  sum += Math.floor((d[8] * 5) / 10);
-  const number = [...d, (10 - (sum % 10)) % 10].join('');
-  if (!isValidBusinessRegistrationNumber(number)) throw new Error(`generated an invalid number ${number}`);
-  return number;
-}
-
-/** Runs `attempt` until it returns true, or fails with `what` after `timeoutMs`. */
-async function eventually(what: string, attempt: () => Promise<boolean>, timeoutMs = EVENTUAL_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await attempt()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
-
-const visible = (locator: Locator) => locator.isVisible().catch(() => false);
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/me');
-}
-
 describe('partner onboarding in the browser', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: WEB_URL, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const { newPage, pageErrors, screenshotAll } = useBrowser({ baseURL: WEB_URL });
 
   it('a new user applies, an admin approves it, and the user becomes a partner', async () => {
     const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -153,9 +92,7 @@ describe('partner onboarding in the browser', () => {
       await user$.getByTestId('account-roles').locator('[data-role="PARTNER"]').waitFor();
       expect(pageErrors).toEqual([]);
     } catch (err) {
-      for (const [i, context] of contexts.entries()) {
-        for (const page of context.pages()) await screenshot(page, `failure-context${i}`).catch(() => undefined);
-      }
+      await screenshotAll('failure');
       throw err;
     }
   }, 240_000);

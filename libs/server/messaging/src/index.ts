@@ -17,4 +17,3 @@ export * from './outbox-relay';
 export * from './outbox.entity';
 export * from './outbox.service';
 export * from './topology';
-export * from './uuid-v7';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { envelopeSchema, type EventDefinition, type MessageEnvelope, type PayloadOf } from '@roastery/contracts';
 import { currentContext } from '@roastery/observability';
 import { InvalidMessageError } from './errors';
-import { uuidv7 } from './uuid-v7';
+import { uuidv7 } from '@roastery/persistence';
 
 /** The pg NOTIFY channel that wakes the relay when a transaction with outbox rows commits. */
 export const OUTBOX_NOTIFY_CHANNEL = 'roastery_outbox';

@@ -3,7 +3,7 @@ import { runInContext } from '@roastery/observability';
 import { createTestEnv, orderPayload, orderPlaced, type TestEnv } from '../test/support';
 import { InvalidMessageError } from './errors';
 import { OutboxMessage } from './outbox.entity';
-import { uuidv7 } from './uuid-v7';
+import { uuidv7 } from '@roastery/persistence';
 
 describe('Outbox.add', () => {
   let env: TestEnv;

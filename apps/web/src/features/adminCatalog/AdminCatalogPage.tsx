@@ -2,7 +2,6 @@ import type { CatalogMasterEntryDto } from '@roastery/contracts';
 import { useEffect } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
-import Pagination from 'react-bootstrap/Pagination';
 import Table from 'react-bootstrap/Table';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -11,6 +10,7 @@ import { formatDateTime } from '../../common/utils/format';
 import { PageSpinner } from '../../common/ui/PageSpinner';
 import { ProblemAlert } from '../../common/ui/ProblemAlert';
 import { catalogMasterViewed, selectCatalogMaster, selectCatalogMasterPageCount } from './adminCatalogSlice';
+import { Pager } from '../../common/ui/Pager';
 
 const PAGE_SIZE = 20;
 
@@ -68,13 +68,7 @@ export function AdminCatalogPage() {
           </tbody>
         </Table>
       ) : null}
-      {pageCount > 1 ? (
-        <Pagination aria-label="Pages" className="justify-content-center">
-          <Pagination.Prev disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })} />
-          <Pagination.Item active>{`${page} / ${pageCount}`}</Pagination.Item>
-          <Pagination.Next disabled={page >= pageCount} onClick={() => setParams({ page: String(page + 1) })} />
-        </Pagination>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} onPage={(p) => setParams({ page: String(p) })} />
     </>
   );
 }

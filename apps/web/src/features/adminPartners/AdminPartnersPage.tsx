@@ -3,7 +3,6 @@ import Alert from 'react-bootstrap/Alert';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
-import Pagination from 'react-bootstrap/Pagination';
 import Table from 'react-bootstrap/Table';
 import { useSearchParams } from 'react-router-dom';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -21,6 +20,7 @@ import {
   trustToggled,
 } from './adminPartnersSlice';
 import { PartnerStatusModal } from './components/PartnerStatusModal';
+import { Pager } from '../../common/ui/Pager';
 
 const PAGE_SIZE = 20;
 
@@ -82,13 +82,7 @@ export function AdminPartnersPage() {
           </tbody>
         </Table>
       ) : null}
-      {pageCount > 1 ? (
-        <Pagination aria-label="Pages" className="justify-content-center">
-          <Pagination.Prev disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })} />
-          <Pagination.Item active>{`${page} / ${pageCount}`}</Pagination.Item>
-          <Pagination.Next disabled={page >= pageCount} onClick={() => setParams({ page: String(page + 1) })} />
-        </Pagination>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} onPage={(p) => setParams({ page: String(p) })} />
       <PartnerStatusModal />
     </>
   );

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
-import Pagination from 'react-bootstrap/Pagination';
 import { useSearchParams } from 'react-router-dom';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { usePageTitle } from '../../common/hooks/usePageTitle';
@@ -13,6 +12,7 @@ import { productReviewNoticeDismissed, productReviewsViewed, selectReviewPageCou
 import { MergeModal } from './components/MergeModal';
 import { ProductReviewCard } from './components/ProductReviewCard';
 import { RejectProductModal } from './components/RejectProductModal';
+import { Pager } from '../../common/ui/Pager';
 
 const PAGE_SIZE = 20;
 const FILTERS: { value: ProductReviewStatus | 'ALL'; label: string }[] = [
@@ -95,13 +95,7 @@ export function AdminProductReviewsPage() {
           <ProductReviewCard key={r.id} review={r} />
         ))}
       </div>
-      {pageCount > 1 ? (
-        <Pagination aria-label="Pages" className="justify-content-center">
-          <Pagination.Prev disabled={page <= 1} onClick={() => go({ page: page - 1 })} />
-          <Pagination.Item active>{`${page} / ${pageCount}`}</Pagination.Item>
-          <Pagination.Next disabled={page >= pageCount} onClick={() => go({ page: page + 1 })} />
-        </Pagination>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} onPage={(p) => go({ page: p })} />
       <RejectProductModal />
       <MergeModal />
     </>

@@ -1,6 +1,5 @@
 import { useEffect, useMemo } from 'react';
 import Col from 'react-bootstrap/Col';
-import Pagination from 'react-bootstrap/Pagination';
 import Row from 'react-bootstrap/Row';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -13,6 +12,7 @@ import { FilterBar } from './components/FilterBar';
 import { ItemCard } from './components/ItemCard';
 import { PopularStrip } from './components/PopularStrip';
 import { catalogViewed, popularViewed, selectCatalogList, selectCatalogPageCount, selectPopular } from './storefrontSlice';
+import { Pager } from '../../common/ui/Pager';
 
 const PAGE_SIZE = 12;
 
@@ -94,13 +94,7 @@ export function HomePage() {
           </Col>
         ))}
       </Row>
-      {pageCount > 1 ? (
-        <Pagination aria-label="Pages" className="justify-content-center">
-          <Pagination.Prev disabled={filters.page <= 1} onClick={() => show({ ...filters, page: filters.page - 1 })} data-testid="catalog-prev" />
-          <Pagination.Item active>{`${filters.page} / ${pageCount}`}</Pagination.Item>
-          <Pagination.Next disabled={filters.page >= pageCount} onClick={() => show({ ...filters, page: filters.page + 1 })} data-testid="catalog-next" />
-        </Pagination>
-      ) : null}
+      <Pager page={filters.page} pageCount={pageCount} onPage={(p) => show({ ...filters, page: p })} testIdPrefix="catalog" />
       <p className="text-muted small mt-4">
         Are you a roaster? <Link to="/me/partner">Sell on Roastery</Link>.
       </p>

@@ -1,6 +1,5 @@
 import type { PartnerProductDto } from '@roastery/contracts';
 import { useEffect } from 'react';
-import Pagination from 'react-bootstrap/Pagination';
 import Table from 'react-bootstrap/Table';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -11,6 +10,7 @@ import { ProblemAlert } from '../../common/ui/ProblemAlert';
 import { originLabel } from '../storefront/catalogLabels';
 import { onSaleNote, ProductStatusBadge } from './components/ProductStatus';
 import { selectProductList, selectProductListPageCount, studioProductsViewed } from './studioProductsSlice';
+import { Pager } from '../../common/ui/Pager';
 
 const PAGE_SIZE = 20;
 
@@ -96,13 +96,7 @@ export function StudioProductsPage() {
           </tbody>
         </Table>
       ) : null}
-      {pageCount > 1 ? (
-        <Pagination aria-label="Pages" className="justify-content-center">
-          <Pagination.Prev disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })} />
-          <Pagination.Item active>{`${page} / ${pageCount}`}</Pagination.Item>
-          <Pagination.Next disabled={page >= pageCount} onClick={() => setParams({ page: String(page + 1) })} />
-        </Pagination>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} onPage={(p) => setParams({ page: String(p) })} />
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { isValidBusinessRegistrationNumber } from '@roastery/contracts';
+import { randomRegistrationNumber } from '@roastery/contracts/testing';
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * Helpers of the catalog browser spec: set-up over HTTP through the web origin (the same proxy the
- * browser uses), and small waits. The flows under test run in the browser.
+ * Helpers shared by the browser journeys: set-up over HTTP through the web origin (the same proxy
+ * the browser uses), signing in, and small waits. The flows under test run in the browser.
  */
 
 export function required(name: string): string {
@@ -33,15 +33,7 @@ export function hangulToken(): string {
 }
 
 /** A random, valid 사업자등록번호 (the admin's checksum finding stays quiet). */
-export function registrationNumber(): string {
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  const d = Array.from({ length: 9 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
-  let sum = d.reduce((acc, digit, i) => acc + digit * weights[i], 0);
-  sum += Math.floor((d[8] * 5) / 10);
-  const number = [...d, (10 - (sum % 10)) % 10].join('');
-  if (!isValidBusinessRegistrationNumber(number)) throw new Error(`generated an invalid number ${number}`);
-  return number;
-}
+export const registrationNumber = randomRegistrationNumber;
 
 interface Answer {
   status: number;
