@@ -6,6 +6,7 @@ export * from './http/auth';
 export * from './http/catalog';
 export * from './http/errors';
 export * from './http/pagination';
+export * from './http/payment-methods';
 export * from './http/partner-application';
 export * from './http/product';
 export * from './rules/business-registration-number';

@@ -81,10 +81,27 @@ export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: 
   'order.paid': {
     orderId: u(20),
     userId: u(1),
-    lines: [{ catalogItemId: u(5), productId: u(4), optionId: u(11), partnerId: u(3), quantity: 2, unitPriceWon: 18_000 }],
+    subscriptionId: u(30),
+    lines: [{ lineId: u(21), catalogItemId: u(5), productId: u(4), optionId: u(11), partnerId: u(3), productName: 'Ethiopia Yirgacheffe Konga', optionLabel: '200 g · whole bean', quantity: 2, unitPriceWon: 18_000 }],
+    shippingFees: [{ partnerId: u(3), feeWon: 0 }],
     totalWon: 36_000,
+    shipTo: { recipient: '김하늘', phone: '01012345678', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '3층' },
     paidAt: at,
   },
+  'order.batch.placed': {
+    batchId: u(40),
+    orders: [{ orderId: u(20), lines: [{ lineId: u(21), partnerId: u(3), productId: u(4), optionId: u(11), quantity: 2 }] }],
+    placedAt: at,
+  },
+  'stock.batch.reserved': {
+    batchId: u(40),
+    results: [
+      { orderId: u(20), outcome: 'RESERVED' },
+      { orderId: u(22), outcome: 'REFUSED', reason: 'OUT_OF_STOCK', lines: [{ optionId: u(12), requested: 3, available: 1 }] },
+    ],
+    decidedAt: at,
+  },
+  'order.voided': { orderId: u(20), reason: 'PAYMENT_FAILED', voidedAt: at },
   'catalog.item.withdrawn': { catalogItemId: u(5), itemVersion: 2, productId: u(4), reason: 'PRODUCT_WITHDRAWN', withdrawnAt: at },
 };
 

@@ -3,6 +3,7 @@ import { catalogItemPublished, catalogItemWithdrawn } from './catalog-item';
 import { partnerActivated, partnerReinstated, partnerSuspended } from './partner';
 import { partnerApplicationApproved, partnerApplicationRejected, partnerApplicationSubmitted } from './partner-application';
 import { orderPaid } from './order';
+import { orderBatchPlaced, orderVoided, stockBatchReserved } from './stock';
 import { productMerged, productStockChanged, productVersionApproved, productVersionRejected, productVersionSubmitted, productWithdrawn } from './product';
 import { userRegistered } from './user';
 
@@ -12,6 +13,7 @@ export * from './order';
 export * from './partner';
 export * from './partner-application';
 export * from './product';
+export * from './stock';
 export * from './user';
 
 /** The one catalogue of event types on the bus. A new event is added here and nowhere else. */
@@ -32,6 +34,9 @@ export const eventCatalogue = [
   catalogItemPublished,
   catalogItemWithdrawn,
   orderPaid,
+  orderBatchPlaced,
+  stockBatchReserved,
+  orderVoided,
 ] as const satisfies readonly EventDefinition[];
 
 export type EventType = (typeof eventCatalogue)[number]['type'];

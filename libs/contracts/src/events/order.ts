@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { defineEvent } from './define-event';
 
+const at = z.iso.datetime({ offset: true });
+
+/** The copy of the shipping address an order keeps (and the roaster ships to). */
+export const shipToSchema = z.object({
+  recipient: z.string().min(1).max(50),
+  phone: z.string().min(1).max(20),
+  postalCode: z.string().min(1).max(10),
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200),
+});
+
 /**
- * An order was paid (user-service). Minimal for now: what popularity rankings need. The order saga
- * (issue 5) adds fields; consumers ignore what they do not know.
+ * An order was paid (user-service): business-service commits its stock reservation and routes the
+ * lines to their partners; popularity counts it. One payment may cover lines of several partners.
  */
 export const orderPaid = defineEvent(
   'order.paid',
@@ -11,19 +22,27 @@ export const orderPaid = defineEvent(
   z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
+    /** Null for a one-off (cart) order. */
+    subscriptionId: z.uuid().nullable().default(null),
     lines: z
       .array(
         z.object({
+          lineId: z.uuid().optional(),
           catalogItemId: z.uuid(),
           productId: z.uuid(),
           optionId: z.uuid(),
           partnerId: z.uuid(),
+          productName: z.string().optional(),
+          optionLabel: z.string().optional(),
           quantity: z.number().int().positive(),
           unitPriceWon: z.number().int().nonnegative(),
         }),
       )
       .min(1),
+    /** Shipping fee charged per partner (0 above the free-shipping threshold). */
+    shippingFees: z.array(z.object({ partnerId: z.uuid(), feeWon: z.number().int().nonnegative() })).default([]),
     totalWon: z.number().int().nonnegative(),
-    paidAt: z.iso.datetime({ offset: true }),
+    shipTo: shipToSchema.nullable().default(null),
+    paidAt: at,
   }),
 );
