@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './events';
+export * from './http/addresses';
 export * from './http/admin-application';
 export * from './http/admin-catalog';
 export * from './http/auth';
