@@ -3,6 +3,7 @@ import { TokenVerifier } from '@roastery/auth';
 import type { Logger } from '@roastery/observability';
 import { PlatformModule } from '@roastery/platform';
 import { AccountsModule } from './accounts/accounts.module';
+import { AddressesModule } from './addresses/addresses.module';
 import { IdentityModule } from './auth/identity.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CONFIG, type UserServiceConfig } from './config';
@@ -34,6 +35,7 @@ export class AppModule {
         }),
         SigningKeysModule,
         AccountsModule,
+        AddressesModule,
         IdentityModule,
         CatalogModule,
       ],

@@ -1,6 +1,7 @@
 import { messagingEntities } from '@roastery/messaging';
 import { Account } from '../accounts/account.entity';
 import { PartnerMembership } from '../accounts/partner-membership.entity';
+import { Address } from '../addresses/address.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { CatalogCacheInvalidation } from '../catalog/catalog-cache-invalidation.entity';
 import { CatalogFacetCount } from '../catalog/catalog-facet-count.entity';
@@ -9,4 +10,4 @@ import { CatalogOptionStock } from '../catalog/catalog-option-stock.entity';
 import { SigningKey } from '../signing-keys/signing-key.entity';
 
 /** Every table user-service maps. */
-export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, ...messagingEntities];
+export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, ...messagingEntities];
