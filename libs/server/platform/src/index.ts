@@ -1,4 +1,5 @@
 export * from './broker-health';
 export * from './create-service-app';
+export * from './idempotency';
 export * from './messaging-housekeeping';
 export * from './platform.module';

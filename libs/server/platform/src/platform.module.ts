@@ -12,6 +12,7 @@ import { PersistenceModule, type PersistenceOptions, REDIS, RedisModule } from '
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { brokerHealthCheck } from './broker-health';
+import { IdempotencyModule, idempotencyOptionsFrom } from './idempotency';
 import { MessagingHousekeeping, PLATFORM_CONFIG } from './messaging-housekeeping';
 
 export interface PlatformOptions<C extends BaseConfig & { DATABASE_URL: string }> {
@@ -81,6 +82,8 @@ export class PlatformModule {
         // Recurring jobs run on one elected instance per service (PostgreSQL advisory lock).
         SchedulerModule.forRootAsync({ useFactory: () => ({ connectionString: config.DATABASE_URL, service: o.service, logger: o.logger, enabled: config.MESSAGING_ENABLED }) }),
         AuthModule.forRootAsync(o.tokenVerifier ?? { useFactory: () => TokenVerifier.remote(`${config.USER_SERVICE_URL}/.well-known/jwks.json`) }),
+        // Idempotency-Key on @Idempotent routes (ADR 0013); config keys from idempotencyConfigShape.
+        IdempotencyModule.forRoot({ logger: o.logger, ...idempotencyOptionsFrom(config) }),
         HttpPlatformModule.forRoot({
           service: o.service,
           healthChecks: {
