@@ -1,4 +1,5 @@
 import { messagingEntities } from '@roastery/messaging';
+import { idempotencyEntities } from '@roastery/platform';
 import { ApplicationReview } from '../applications/application-review.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { CatalogItem } from '../catalog/catalog-item.entity';
@@ -9,4 +10,4 @@ import { ProductReview } from '../products/product-review.entity';
 import { ReviewedProduct } from '../products/reviewed-product.entity';
 
 /** Every table admin-service maps. */
-export const entities = [ApplicationReview, AuditEntry, CatalogItem, ClockState, DeadLetterRecord, Partner, ProductReview, ReviewedProduct, ...messagingEntities];
+export const entities = [ApplicationReview, AuditEntry, CatalogItem, ClockState, DeadLetterRecord, Partner, ProductReview, ReviewedProduct, ...messagingEntities, ...idempotencyEntities];

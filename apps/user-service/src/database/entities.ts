@@ -1,4 +1,5 @@
 import { messagingEntities } from '@roastery/messaging';
+import { idempotencyEntities } from '@roastery/platform';
 import { Account } from '../accounts/account.entity';
 import { PartnerMembership } from '../accounts/partner-membership.entity';
 import { Address } from '../addresses/address.entity';
@@ -10,4 +11,4 @@ import { CatalogOptionStock } from '../catalog/catalog-option-stock.entity';
 import { SigningKey } from '../signing-keys/signing-key.entity';
 
 /** Every table user-service maps. */
-export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, ...messagingEntities];
+export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, ...messagingEntities, ...idempotencyEntities];

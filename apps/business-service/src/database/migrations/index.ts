@@ -1,6 +1,7 @@
 import { CreateMessagingTables1732000000000 } from '@roastery/messaging';
+import { CreateIdempotencyKeys1732000000001 } from '@roastery/platform';
 import { Partners1732100000000 } from './1732100000000-partners';
 import { PartnerProducts1733000000000 } from './1733000000000-partner-products';
 
 /** Migrations in the order they run. */
-export const migrations = [CreateMessagingTables1732000000000, Partners1732100000000, PartnerProducts1733000000000];
+export const migrations = [CreateMessagingTables1732000000000, CreateIdempotencyKeys1732000000001, Partners1732100000000, PartnerProducts1733000000000];
