@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@roastery/auth';
 import { type MyApplicationsDto, type PartnerApplicationDto, partnerApplicationRequestSchema } from '@roastery/contracts';
 import { ValidBody } from '@roastery/http';
+import { Idempotent } from '@roastery/platform';
 import type { z } from 'zod';
 import { ApplicationsService } from './applications.service';
 
@@ -13,6 +14,7 @@ import { ApplicationsService } from './applications.service';
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
+  @Idempotent()
   @Post()
   apply(@ValidBody(partnerApplicationRequestSchema) body: z.output<typeof partnerApplicationRequestSchema>, @CurrentPrincipal() me: Principal): Promise<PartnerApplicationDto> {
     return this.applications.apply(me.userId, body);
