@@ -5,8 +5,10 @@ import { ApplicationsModule } from './applications/applications.module';
 import { CONFIG, type BusinessServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
+import { PartnerOrdersModule } from './partner-orders/partner-orders.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProductsModule } from './products/products.module';
+import { StockModule } from './stock/stock.module';
 
 /** business-service: partner organisations, their products, stock and fulfilment. */
 @Module({})
@@ -14,7 +16,7 @@ export class AppModule {
   static forRoot(config: BusinessServiceConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ service: 'business-service', config, configToken: CONFIG, logger, entities, migrations }), ApplicationsModule, PartnersModule, ProductsModule],
+      imports: [PlatformModule.forRoot({ service: 'business-service', config, configToken: CONFIG, logger, entities, migrations }), ApplicationsModule, PartnersModule, ProductsModule, StockModule, PartnerOrdersModule],
     };
   }
 }

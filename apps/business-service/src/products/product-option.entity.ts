@@ -11,8 +11,10 @@ export class ProductOptionRow {
   @Column('uuid', { name: 'product_id' }) productId: string;
   @Column('int', { name: 'weight_grams' }) weightGrams: number;
   @Column('text') grind: Grind;
-  /** Never below zero (CHECK constraint). Not versioned, not reviewed. */
+  /** Units on hand not yet sold to a paid order; never below zero or below `held` (CHECKs). Not versioned, not reviewed. */
   @Column('int') stock: number;
+  /** Units held for orders awaiting payment (ADR 0014): available = stock − held. */
+  @Column('int', { default: 0 }) held: number;
   /** Grows by one with every stock change of this option, starting at 1 with the starting stock. */
   @Column('int', { name: 'stock_version' }) stockVersion: number;
   @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt: Date | null;

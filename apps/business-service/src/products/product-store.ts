@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Grind, type PartnerProductDto, productStockChanged, type VersionStatus } from '@roastery/contracts';
+import { ApiException } from '@roastery/http';
 import { Outbox } from '@roastery/messaging';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { Product } from './product.entity';
@@ -46,18 +47,25 @@ export class ProductStore {
   }
 
   /**
-   * Sets an option's stock if it differs, in one atomic statement (the CHECK keeps it at zero or
-   * above), and announces it with the next stockVersion. Returns whether it changed.
+   * Sets an option's stock (units on hand) if it differs, in one atomic statement (the CHECK keeps it
+   * at zero or above), and announces the availability (stock − held) with the next stockVersion.
+   * Stock below the units held for unpaid orders is refused with 409 (ADR 0014). Returns whether it changed.
    */
   async setStock(em: EntityManager, product: Pick<Product, 'id' | 'partnerId'>, optionId: string, stock: number, now: Date): Promise<boolean> {
     const result: unknown = await em.query(
-      `UPDATE product_options SET stock = $1, stock_version = stock_version + 1, updated_at = $2 WHERE id = $3 AND product_id = $4 AND stock <> $1 RETURNING stock_version`,
+      `UPDATE product_options SET stock = $1, stock_version = stock_version + 1, updated_at = $2 WHERE id = $3 AND product_id = $4 AND stock <> $1 AND held <= $1 RETURNING stock_version, held`,
       [stock, now, optionId, product.id],
     );
     // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
-    const [updated] = result as [Array<{ stock_version: number }>, number];
-    if (updated.length === 0) return false;
-    await this.announceStock(em, product, { id: optionId, stock, stockVersion: updated[0].stock_version }, now);
+    const [updated] = result as [Array<{ stock_version: number; held: number }>, number];
+    if (updated.length === 0) {
+      const [row] = (await em.query(`SELECT held FROM product_options WHERE id = $1 AND product_id = $2`, [optionId, product.id])) as Array<{ held: number }>;
+      if (row && row.held > stock) {
+        throw new ApiException(409, 'CONFLICT', `${row.held} units are held for orders awaiting payment; stock cannot be set below that until they are paid or voided`, [{ path: 'stock', message: `at least ${row.held}` }]);
+      }
+      return false;
+    }
+    await this.announceStock(em, product, { id: optionId, stock: stock - updated[0].held, stockVersion: updated[0].stock_version }, now);
     return true;
   }
 
@@ -69,7 +77,7 @@ export class ProductStore {
   async moveOptions(em: EntityManager, optionIds: string[], to: Pick<Product, 'id' | 'partnerId'>, now: Date): Promise<void> {
     if (optionIds.length === 0) return;
     const [rows] = (await em.query(
-      `UPDATE product_options SET product_id = $1, stock_version = stock_version + 1, retired_at = NULL, updated_at = $2 WHERE id = ANY($3::uuid[]) RETURNING id, stock, stock_version`,
+      `UPDATE product_options SET product_id = $1, stock_version = stock_version + 1, retired_at = NULL, updated_at = $2 WHERE id = ANY($3::uuid[]) RETURNING id, stock - held AS stock, stock_version`,
       [to.id, now, optionIds],
     )) as [{ id: string; stock: number; stock_version: number }[], number];
     for (const r of rows) await this.announceStock(em, to, { id: r.id, stock: r.stock, stockVersion: r.stock_version }, now);

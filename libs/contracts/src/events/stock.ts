@@ -43,8 +43,11 @@ export const stockBatchReserved = defineEvent(
           z.object({
             orderId: z.uuid(),
             outcome: z.literal('REFUSED'),
-            /** OUT_OF_STOCK, or UNKNOWN_OPTION / PRODUCT_UNAVAILABLE when the line no longer exists or is not sellable. */
-            reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_OPTION', 'PRODUCT_UNAVAILABLE']),
+            /**
+             * OUT_OF_STOCK, or UNKNOWN_OPTION / PRODUCT_UNAVAILABLE when the line no longer exists or is not sellable;
+             * ORDER_VOIDED when `order.voided` for the order arrived before its batch (nothing is held).
+             */
+            reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_OPTION', 'PRODUCT_UNAVAILABLE', 'ORDER_VOIDED']),
             lines: z.array(z.object({ optionId: z.uuid(), requested: z.number().int().positive(), available: z.number().int().nonnegative() })),
           }),
         ]),

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PartnersModule } from '../partners/partners.module';
+import { StockModule } from '../stock/stock.module';
+import { PartnerOrdersConsumer } from './partner-orders.consumer';
+import { PartnerOrdersController } from './partner-orders.controller';
+import { PartnerOrdersService } from './partner-orders.service';
+
+/** Paid orders routed to partners (fulfilment transitions come with their own issue). */
+@Module({ imports: [PartnersModule, StockModule], controllers: [PartnerOrdersController], providers: [PartnerOrdersService, PartnerOrdersConsumer] })
+export class PartnerOrdersModule {}
