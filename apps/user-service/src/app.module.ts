@@ -9,8 +9,11 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CONFIG, type UserServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
+import { PaymentMethodsModule } from './payment-methods/payment-methods.module';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
+import { TossModule } from './toss/toss.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** user-service: the only issuer of tokens, and owner of accounts, subscriptions and payments. */
 @Module({})
@@ -38,6 +41,9 @@ export class AppModule {
         AddressesModule,
         IdentityModule,
         CatalogModule,
+        TossModule,
+        PaymentMethodsModule,
+        WebhooksModule,
       ],
     };
   }

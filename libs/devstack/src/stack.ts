@@ -55,6 +55,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     AMQP_NAMESPACE: o.namespace,
     REDIS_PREFIX: `${o.namespace}:`,
     USER_SERVICE_URL: urls['user-service'],
+    // user-service talks to the sandbox as it would to Toss; the sandbox sends webhooks back.
+    TOSS_API_URL: urls['toss-sandbox'],
+    TOSS_SANDBOX_WEBHOOK_URL: `${urls['user-service']}/api/webhooks/toss`,
     ...(o.redisUrl && { REDIS_URL: o.redisUrl }),
     ...(o.amqpUrl && { AMQP_URL: o.amqpUrl }),
     ...o.env,

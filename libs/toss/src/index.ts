@@ -8,3 +8,4 @@ export * from './listing.schema';
 export * from './webhook.schema';
 export { amountSchema, type OpenEnum } from './common.schema';
 export type { TossLogger } from './http-transport';
+export * from './card-companies';

@@ -19,6 +19,8 @@ export class Account {
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('text', { array: true }) roles: Role[];
   @Column('text') status: AccountStatus;
+  /** Random Toss customerKey (a database default); billing keys are bound to it. */
+  @Column({ type: 'text', name: 'toss_customer_key', insert: false, update: false }) tossCustomerKey: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt: Date;
   @VersionColumn() version: number;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { type BusProbe, createBusProbe } from './bus-probe';
 import { HttpClient } from './http-client';
 import { TestIssuer } from './test-issuer';
+import { type SandboxProcess, startSandboxProcess } from './toss-sandbox-process';
 import { TEST_AMQP_URL, TEST_PG_URL, TEST_REDIS_URL, uniqueSuffix } from './test-names';
 
 /** Builds the app under test from an environment, exactly as main.ts does. */
@@ -17,6 +18,8 @@ export interface TestApp {
   db: DataSource;
   /** Mints tokens for services that verify user-service's tokens (absent for user-service). */
   issuer?: TestIssuer;
+  /** The Toss sandbox process the service talks to (with `withTossSandbox`). */
+  sandbox?: SandboxProcess;
   env: Record<string, string>;
   close(): Promise<void>;
 }
@@ -26,6 +29,8 @@ export interface TestAppOptions {
   service: string;
   /** Start a TestIssuer and point USER_SERVICE_URL at it. */
   withIssuer?: boolean;
+  /** Start a toss-sandbox process (own database, same shared clock) and point TOSS_API_URL at it. */
+  withTossSandbox?: boolean;
   env?: Record<string, string>;
 }
 
@@ -38,6 +43,9 @@ export async function createTestApp(factory: AppFactory, o: TestAppOptions): Pro
   const namespace = `t${suffix}`;
   const databaseUrl = `${TEST_PG_URL}/t_${o.service.replace(/-/g, '_')}_${suffix}`;
   const issuer = o.withIssuer ? await TestIssuer.start() : undefined;
+  const sandbox = o.withTossSandbox
+    ? await startSandboxProcess({ databaseUrl: `${TEST_PG_URL}/t_toss_sandbox_${suffix}`, redisPrefix: `${namespace}:`, redisUrl: TEST_REDIS_URL })
+    : undefined;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
@@ -51,6 +59,7 @@ export async function createTestApp(factory: AppFactory, o: TestAppOptions): Pro
     // The namespace's queues delete themselves once idle, so test runs leave nothing on the broker.
     AMQP_QUEUE_EXPIRES_MS: '600000',
     ...(issuer && { USER_SERVICE_URL: issuer.url }),
+    ...(sandbox && { TOSS_API_URL: sandbox.url }),
     ...o.env,
   };
   const bus = await createBusProbe({ amqpUrl: TEST_AMQP_URL, namespace });
@@ -65,11 +74,13 @@ export async function createTestApp(factory: AppFactory, o: TestAppOptions): Pro
     bus,
     db,
     issuer,
+    sandbox,
     env,
     async close() {
       await app.close();
       await bus.close();
       await issuer?.close();
+      await sandbox?.stop();
       await dropDatabase(databaseUrl);
     },
   };

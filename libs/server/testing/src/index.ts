@@ -6,3 +6,4 @@ export * from './test-names';
 export * from './wait-for';
 export * from './compose-check';
 export * from './broker-control';
+export * from './toss-sandbox-process';
