@@ -1,11 +1,13 @@
 import type { SagaIterator } from 'redux-saga';
 import { all, fork } from 'redux-saga/effects';
+import { addressesSaga } from '../features/addresses/addressesSaga';
 import { adminApplicationsSaga } from '../features/adminApplications/adminApplicationsSaga';
 import { adminCatalogSaga } from '../features/adminCatalog/adminCatalogSaga';
 import { adminPartnersSaga } from '../features/adminPartners/adminPartnersSaga';
 import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
+import { paymentMethodsSaga } from '../features/paymentMethods/paymentMethodsSaga';
 import { storefrontSaga } from '../features/storefront/storefrontSaga';
 import { studioProductsSaga } from '../features/studioProducts/studioProductsSaga';
 
@@ -20,5 +22,7 @@ export function* rootSaga(): SagaIterator {
     fork(adminPartnersSaga),
     fork(adminCatalogSaga),
     fork(storefrontSaga),
+    fork(addressesSaga),
+    fork(paymentMethodsSaga),
   ]);
 }

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Link, Navigate, type RouteObject } from 'react-router-dom';
+import { AddressesPage } from '../features/addresses/AddressesPage';
 import { AdminApplicationsPage } from '../features/adminApplications/AdminApplicationsPage';
 import { AdminCatalogPage } from '../features/adminCatalog/AdminCatalogPage';
 import { AdminPartnersPage } from '../features/adminPartners/AdminPartnersPage';
@@ -9,6 +10,8 @@ import { RequireRole } from '../features/auth/components/RequireRole';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { PartnerApplicationPage } from '../features/partnerApplication/PartnerApplicationPage';
+import { PaymentMethodCallbackPage } from '../features/paymentMethods/PaymentMethodCallbackPage';
+import { PaymentMethodsPage } from '../features/paymentMethods/PaymentMethodsPage';
 import { HomePage } from '../features/storefront/HomePage';
 import { ItemPage } from '../features/storefront/ItemPage';
 import { ProductEditorPage } from '../features/studioProducts/ProductEditorPage';
@@ -36,6 +39,9 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <AccountPage /> },
           { path: 'partner', element: <PartnerApplicationPage /> },
+          { path: 'addresses', element: <AddressesPage /> },
+          { path: 'payment-methods', element: <PaymentMethodsPage /> },
+          { path: 'payment-methods/callback', element: <PaymentMethodCallbackPage /> },
         ],
       },
       {

@@ -1,11 +1,13 @@
 import { combineSlices, configureStore } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
+import { addressesSlice } from '../features/addresses/addressesSlice';
 import { adminApplicationsSlice } from '../features/adminApplications/adminApplicationsSlice';
 import { adminCatalogSlice } from '../features/adminCatalog/adminCatalogSlice';
 import { adminPartnersSlice } from '../features/adminPartners/adminPartnersSlice';
 import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice';
 import { authSlice } from '../features/auth/authSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
+import { paymentMethodsSlice } from '../features/paymentMethods/paymentMethodsSlice';
 import { storefrontSlice } from '../features/storefront/storefrontSlice';
 import { studioProductsSlice } from '../features/studioProducts/studioProductsSlice';
 import { rootSaga } from './rootSaga';
@@ -19,6 +21,8 @@ export const rootReducer = combineSlices(
   adminPartnersSlice,
   adminCatalogSlice,
   storefrontSlice,
+  addressesSlice,
+  paymentMethodsSlice,
 );
 
 export type RootState = ReturnType<typeof rootReducer>;

@@ -4,6 +4,7 @@ import Col from 'react-bootstrap/Col';
 import Row from 'react-bootstrap/Row';
 import { Link } from 'react-router-dom';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { MyPageLinks } from '../../app/MyPageLinks';
 import { usePageTitle } from '../../common/hooks/usePageTitle';
 import { selectAccount, selectIsRefreshing, sessionRefreshRequested } from './authSlice';
 import { RoleBadges } from './components/RoleBadges';
@@ -56,6 +57,7 @@ export function AccountPage() {
               <span className="text-muted small ms-2">Roles changed recently? Refresh to see them without signing in again.</span>
             </Card.Footer>
           </Card>
+          <MyPageLinks />
         </Col>
         <Col md={5}>
           <Card className="shadow-sm h-100">

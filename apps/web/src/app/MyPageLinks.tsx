@@ -1,0 +1,22 @@
+import Card from 'react-bootstrap/Card';
+import ListGroup from 'react-bootstrap/ListGroup';
+import { Link } from 'react-router-dom';
+
+/** My page's subscriber sections: shipping addresses and saved cards. */
+export function MyPageLinks() {
+  return (
+    <Card className="shadow-sm mt-4" data-testid="my-page-links">
+      <Card.Header as="h2" className="h6 mb-0">
+        Subscriptions set-up
+      </Card.Header>
+      <ListGroup variant="flush">
+        <ListGroup.Item action as={Link} to="/me/addresses" data-testid="link-addresses">
+          <strong>배송지</strong> <span className="text-muted">· Shipping addresses</span>
+        </ListGroup.Item>
+        <ListGroup.Item action as={Link} to="/me/payment-methods" data-testid="link-payment-methods">
+          <strong>결제 수단</strong> <span className="text-muted">· Payment methods</span>
+        </ListGroup.Item>
+      </ListGroup>
+    </Card>
+  );
+}
