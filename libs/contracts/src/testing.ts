@@ -103,6 +103,17 @@ export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: 
   },
   'order.voided': { orderId: u(20), reason: 'PAYMENT_FAILED', voidedAt: at },
   'catalog.item.withdrawn': { catalogItemId: u(5), itemVersion: 2, productId: u(4), reason: 'PRODUCT_WITHDRAWN', withdrawnAt: at },
+  'billing.run.requested': { runId: u(50), requestedBy: u(9), requestedAt: at },
+  'billing.run.progressed': {
+    runId: u(50),
+    status: 'RUNNING',
+    sequence: 1,
+    businessDate: '2026-11-21',
+    counts: { claimed: 500, ordersPlaced: 480, charged: 300, declined: 12, skippedForStock: 20, pending: 168 },
+    startedAt: at,
+    finishedAt: null,
+    error: null,
+  },
 };
 
 /** A random business registration number with a correct check digit, unique enough per test. */

@@ -1,4 +1,5 @@
 import type { EventDefinition } from './define-event';
+import { billingRunProgressed, billingRunRequested } from './billing-run';
 import { catalogItemPublished, catalogItemWithdrawn } from './catalog-item';
 import { partnerActivated, partnerReinstated, partnerSuspended } from './partner';
 import { partnerApplicationApproved, partnerApplicationRejected, partnerApplicationSubmitted } from './partner-application';
@@ -7,6 +8,7 @@ import { orderBatchPlaced, orderVoided, stockBatchReserved } from './stock';
 import { productMerged, productStockChanged, productVersionApproved, productVersionRejected, productVersionSubmitted, productWithdrawn } from './product';
 import { userRegistered } from './user';
 
+export * from './billing-run';
 export * from './catalog-item';
 export * from './define-event';
 export * from './order';
@@ -37,6 +39,8 @@ export const eventCatalogue = [
   orderBatchPlaced,
   stockBatchReserved,
   orderVoided,
+  billingRunRequested,
+  billingRunProgressed,
 ] as const satisfies readonly EventDefinition[];
 
 export type EventType = (typeof eventCatalogue)[number]['type'];
