@@ -5,6 +5,7 @@ import { PlatformModule } from '@roastery/platform';
 import type { DataSource } from 'typeorm';
 import { ApplicationReviewsModule } from './applications/application-reviews.module';
 import { AuditModule } from './audit/audit.module';
+import { BillingRunsModule } from './billing-runs/billing-runs.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ClockAdminModule } from './clock/clock-admin.module';
 import { databaseClockStore } from './clock/database-clock-store';
@@ -39,6 +40,7 @@ export class AppModule {
         CatalogModule,
         ClockAdminModule,
         DeadLettersModule,
+        BillingRunsModule,
       ],
     };
   }
