@@ -181,6 +181,19 @@ describe('user-service shipping addresses (HTTP, real PostgreSQL)', () => {
     expect((await add(me.token, home)).status).toBe(422);
   });
 
+  it('a retried save with the same Idempotency-Key adds one address', async () => {
+    const me = await subscriber('idem');
+    const headers = { 'Idempotency-Key': `address-${me.id}` };
+    const first = await t.http.post('/api/me/addresses', home, { token: me.token, headers });
+    const again = await t.http.post('/api/me/addresses', home, { token: me.token, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await rowsOf(me.id)).toHaveLength(1);
+    const other = await t.http.post('/api/me/addresses', office, { token: me.token, headers });
+    expect(other).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
   it('needs a signed-in caller', async () => {
     expect((await t.http.get('/api/me/addresses')).status).toBe(401);
     expect((await t.http.post('/api/me/addresses', home)).status).toBe(401);

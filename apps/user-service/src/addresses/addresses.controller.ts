@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@roastery/auth';
 import { type AddressDto, type CreateAddressBody, createAddressRequestSchema, type Page, type PageQuery, pageQuerySchema } from '@roastery/contracts';
 import { ValidBody, ValidQuery } from '@roastery/http';
+import { Idempotent } from '@roastery/platform';
 import { AddressesService } from './addresses.service';
 
 /** /api/me/addresses: the signed-in subscriber's shipping addresses. */
@@ -18,7 +19,9 @@ export class AddressesController {
     return this.addresses.list(me.userId, q);
   }
 
+  /** A retried save with the same Idempotency-Key answers the first result instead of a second address. */
   @Post()
+  @Idempotent()
   create(@ValidBody(createAddressRequestSchema) body: CreateAddressBody, @CurrentPrincipal() me: Principal): Promise<AddressDto> {
     return this.addresses.create(me.userId, body);
   }
