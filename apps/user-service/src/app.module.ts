@@ -9,6 +9,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CONFIG, type UserServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PaymentMethodsModule } from './payment-methods/payment-methods.module';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
@@ -44,6 +45,7 @@ export class AppModule {
         TossModule,
         PaymentMethodsModule,
         WebhooksModule,
+        NotificationsModule,
       ],
     };
   }
