@@ -13,6 +13,7 @@ const BACKOFFICE: ConsoleLink[] = [
   { to: '/backoffice/products', label: 'Product reviews' },
   { to: '/backoffice/partners', label: 'Partners' },
   { to: '/backoffice/catalog', label: 'Catalog' },
+  { to: '/backoffice/billing', label: 'Billing' },
 ];
 
 const STUDIO: ConsoleLink[] = [

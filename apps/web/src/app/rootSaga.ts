@@ -6,6 +6,7 @@ import { adminCatalogSaga } from '../features/adminCatalog/adminCatalogSaga';
 import { adminPartnersSaga } from '../features/adminPartners/adminPartnersSaga';
 import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
+import { billingRunsSaga } from '../features/billingRuns/billingRunsSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
 import { paymentMethodsSaga } from '../features/paymentMethods/paymentMethodsSaga';
 import { storefrontSaga } from '../features/storefront/storefrontSaga';
@@ -24,5 +25,6 @@ export function* rootSaga(): SagaIterator {
     fork(storefrontSaga),
     fork(addressesSaga),
     fork(paymentMethodsSaga),
+    fork(billingRunsSaga),
   ]);
 }

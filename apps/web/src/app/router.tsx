@@ -9,6 +9,7 @@ import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { RequireRole } from '../features/auth/components/RequireRole';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
+import { BillingRunsPage } from '../features/billingRuns/BillingRunsPage';
 import { PartnerApplicationPage } from '../features/partnerApplication/PartnerApplicationPage';
 import { PaymentMethodCallbackPage } from '../features/paymentMethods/PaymentMethodCallbackPage';
 import { PaymentMethodsPage } from '../features/paymentMethods/PaymentMethodsPage';
@@ -78,6 +79,7 @@ export const routes: RouteObject[] = [
           { path: 'products', element: <AdminProductReviewsPage /> },
           { path: 'partners', element: <AdminPartnersPage /> },
           { path: 'catalog', element: <AdminCatalogPage /> },
+          { path: 'billing', element: <BillingRunsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

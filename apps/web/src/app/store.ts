@@ -6,6 +6,7 @@ import { adminCatalogSlice } from '../features/adminCatalog/adminCatalogSlice';
 import { adminPartnersSlice } from '../features/adminPartners/adminPartnersSlice';
 import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice';
 import { authSlice } from '../features/auth/authSlice';
+import { billingRunsSlice } from '../features/billingRuns/billingRunsSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
 import { paymentMethodsSlice } from '../features/paymentMethods/paymentMethodsSlice';
 import { storefrontSlice } from '../features/storefront/storefrontSlice';
@@ -23,6 +24,7 @@ export const rootReducer = combineSlices(
   storefrontSlice,
   addressesSlice,
   paymentMethodsSlice,
+  billingRunsSlice,
 );
 
 export type RootState = ReturnType<typeof rootReducer>;

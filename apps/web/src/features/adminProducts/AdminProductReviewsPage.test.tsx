@@ -50,6 +50,7 @@ describe('AdminProductReviewsPage', () => {
       '/backoffice/products',
       '/backoffice/partners',
       '/backoffice/catalog',
+      '/backoffice/billing',
     ]);
   });
 
