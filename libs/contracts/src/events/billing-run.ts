@@ -16,7 +16,8 @@ export const BILLING_RUN_FINAL_STATUSES: readonly BillingRunStatus[] = ['COMPLET
 const count = z.number().int().nonnegative();
 
 /**
- * What a billing run has done so far; every counter only grows during a run (ADR 0015).
+ * What a billing run has done so far, as totals (ADR 0015). Every counter but `pending` only grows
+ * during a run; `pending` falls as outcomes arrive.
  * - claimed: due subscription cycles the run took (locked for this run).
  * - ordersPlaced: renewal orders created from them.
  * - charged / declined: charges with a final outcome at Toss.
