@@ -1,6 +1,7 @@
 import Card from 'react-bootstrap/Card';
 import ListGroup from 'react-bootstrap/ListGroup';
 import { Link } from 'react-router-dom';
+import { NotificationsLink } from '../features/notifications/components/NotificationsLink';
 
 /** My page's subscriber sections: shipping addresses and saved cards. */
 export function MyPageLinks() {
@@ -16,6 +17,7 @@ export function MyPageLinks() {
         <ListGroup.Item action as={Link} to="/me/payment-methods" data-testid="link-payment-methods">
           <strong>결제 수단</strong> <span className="text-muted">· Payment methods</span>
         </ListGroup.Item>
+        <NotificationsLink />
       </ListGroup>
     </Card>
   );

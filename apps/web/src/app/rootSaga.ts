@@ -7,6 +7,7 @@ import { adminPartnersSaga } from '../features/adminPartners/adminPartnersSaga';
 import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
 import { billingRunsSaga } from '../features/billingRuns/billingRunsSaga';
+import { notificationsSaga } from '../features/notifications/notificationsSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
 import { paymentMethodsSaga } from '../features/paymentMethods/paymentMethodsSaga';
 import { storefrontSaga } from '../features/storefront/storefrontSaga';
@@ -25,6 +26,7 @@ export function* rootSaga(): SagaIterator {
     fork(storefrontSaga),
     fork(addressesSaga),
     fork(paymentMethodsSaga),
+    fork(notificationsSaga),
     fork(billingRunsSaga),
   ]);
 }

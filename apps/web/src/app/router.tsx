@@ -10,6 +10,7 @@ import { RequireRole } from '../features/auth/components/RequireRole';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { BillingRunsPage } from '../features/billingRuns/BillingRunsPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PartnerApplicationPage } from '../features/partnerApplication/PartnerApplicationPage';
 import { PaymentMethodCallbackPage } from '../features/paymentMethods/PaymentMethodCallbackPage';
 import { PaymentMethodsPage } from '../features/paymentMethods/PaymentMethodsPage';
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: 'addresses', element: <AddressesPage /> },
           { path: 'payment-methods', element: <PaymentMethodsPage /> },
           { path: 'payment-methods/callback', element: <PaymentMethodCallbackPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
         ],
       },
       {

@@ -7,6 +7,7 @@ import { adminPartnersSlice } from '../features/adminPartners/adminPartnersSlice
 import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice';
 import { authSlice } from '../features/auth/authSlice';
 import { billingRunsSlice } from '../features/billingRuns/billingRunsSlice';
+import { notificationsSlice } from '../features/notifications/notificationsSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
 import { paymentMethodsSlice } from '../features/paymentMethods/paymentMethodsSlice';
 import { storefrontSlice } from '../features/storefront/storefrontSlice';
@@ -24,6 +25,7 @@ export const rootReducer = combineSlices(
   storefrontSlice,
   addressesSlice,
   paymentMethodsSlice,
+  notificationsSlice,
   billingRunsSlice,
 );
 
