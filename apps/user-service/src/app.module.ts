@@ -10,9 +10,11 @@ import { CONFIG, type UserServiceConfig } from './config';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OrdersModule } from './orders/orders.module';
 import { PaymentMethodsModule } from './payment-methods/payment-methods.module';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
 import { SigningKeysService } from './signing-keys/signing-keys.service';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TossModule } from './toss/toss.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -45,6 +47,8 @@ export class AppModule {
         TossModule,
         PaymentMethodsModule,
         WebhooksModule,
+        SubscriptionsModule,
+        OrdersModule,
         NotificationsModule,
       ],
     };

@@ -34,6 +34,24 @@ export const configSchema = z.object({
   TOSS_CLIENT_KEY: z.string().regex(/^(test|live)_(g?ck)_/).optional(),
   /** Where a browser reaches the sandbox's billing-auth window (defaults to TOSS_API_URL). */
   TOSS_WINDOW_URL: z.url().optional(),
+  /** Platform commission on a partner's line total, in basis points (1 000 = 10 %). */
+  COMMISSION_RATE_BP: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** Shipping fee per partner and order, waived from the threshold of that partner's merchandise. */
+  SHIPPING_FEE_WON: z.coerce.number().int().min(0).max(100_000).default(3000),
+  FREE_SHIPPING_THRESHOLD_WON: z.coerce.number().int().min(0).max(10_000_000).default(30_000),
+  /** Version of the recurring-payment terms a subscriber agrees to when subscribing. */
+  RECURRING_TERMS_VERSION: z.string().min(1).max(40).default('2026-11-01'),
+  /** How long POST /api/subscriptions waits for the first box's charge before answering with it pending. */
+  SUBSCRIBE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** Subscriptions claimed per billing transaction, and charges sent to Toss at once. */
+  BILLING_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+  BILLING_CHARGE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  /** How often the scheduled billing run looks for due subscriptions (on the elected instance). */
+  BILLING_RUN_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** Boxes in a row skipped for failed payment before a subscription is paused as PAST_DUE. */
+  PAST_DUE_AFTER_FAILED_CYCLES: z.coerce.number().int().min(1).max(12).default(2),
+  /** Days a partner's price rise is announced before it may reach a subscription (with consent). */
+  PRICE_RISE_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   /** Payment methods one account may keep. */
   PAYMENT_METHODS_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(50).default(5),
 });

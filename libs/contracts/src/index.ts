@@ -12,3 +12,5 @@ export * from './http/payment-methods';
 export * from './http/partner-application';
 export * from './http/product';
 export * from './rules/business-registration-number';
+export * from './http/subscriptions';
+export * from './rules/option-label';

@@ -9,9 +9,17 @@ import { CatalogFacetCount } from '../catalog/catalog-facet-count.entity';
 import { CatalogItem } from '../catalog/catalog-item.entity';
 import { CatalogOptionStock } from '../catalog/catalog-option-stock.entity';
 import { Notification } from '../notifications/notification.entity';
+import { BillingRun } from '../billing/billing-run.entity';
+import { PaymentAttempt } from '../billing/payment-attempt.entity';
+import { PaymentLedgerEntry } from '../billing/payment-ledger-entry.entity';
+import { Order } from '../orders/order.entity';
+import { OrderLine } from '../orders/order-line.entity';
+import { OrderShippingFee } from '../orders/order-shipping-fee.entity';
 import { PaymentMethod } from '../payment-methods/payment-method.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { SubscriptionEvent } from '../subscriptions/subscription-event.entity';
 import { SigningKey } from '../signing-keys/signing-key.entity';
 import { TossWebhookEvent } from '../webhooks/toss-webhook-event.entity';
 
 /** Every table user-service maps. */
-export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, PaymentMethod, TossWebhookEvent, Notification, ...messagingEntities, ...idempotencyEntities];
+export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, PaymentMethod, TossWebhookEvent, Subscription, SubscriptionEvent, Order, OrderLine, OrderShippingFee, PaymentAttempt, PaymentLedgerEntry, BillingRun, Notification, ...messagingEntities, ...idempotencyEntities];

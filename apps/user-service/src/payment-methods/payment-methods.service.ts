@@ -13,7 +13,7 @@ import { TossWindow } from '../toss/toss-window';
 import { BillingKeyDeletion } from './billing-key-deletion';
 import { BillingKeyVault } from './billing-key-vault';
 import { PaymentMethod } from './payment-method.entity';
-import { PaymentMethodRemovalHooks } from './payment-method-removal-hooks';
+import { PaymentMethodHooks } from './payment-method-hooks';
 import { cardFacts } from './payment-method.rules';
 import { toPaymentMethodDto } from './payment-methods.mapper';
 
@@ -27,7 +27,7 @@ export class PaymentMethodsService {
     private readonly window: TossWindow,
     private readonly vault: BillingKeyVault,
     private readonly deletion: BillingKeyDeletion,
-    private readonly removalHooks: PaymentMethodRemovalHooks,
+    private readonly hooks: PaymentMethodHooks,
   ) {}
 
   /** What the web needs to open the billing-auth window for this account. */
@@ -78,6 +78,7 @@ export class PaymentMethodsService {
         deletedAt: null,
       });
       await em.insert(PaymentMethod, method);
+      await this.hooks.added(em, { accountId, paymentMethodId: id });
       return { method: toPaymentMethodDto(await em.findOneByOrFail(PaymentMethod, { id })), created: true };
     });
   }
@@ -110,7 +111,7 @@ export class PaymentMethodsService {
       const others = await em.find(PaymentMethod, { where: { accountId, status: 'ACTIVE' }, order: { createdAt: 'DESC', id: 'DESC' } });
       const rest = others.filter((m) => m.id !== id);
       const replacement = method.isDefault ? (rest[0] ?? null) : (rest.find((m) => m.isDefault) ?? null);
-      await this.removalHooks.run(em, { accountId, paymentMethodId: id, replacementId: replacement?.id ?? null });
+      await this.hooks.removing(em, { accountId, paymentMethodId: id, replacementId: replacement?.id ?? null });
       await em.update(PaymentMethod, { id }, { status: 'DELETING', isDefault: false });
       if (method.isDefault && replacement) await em.update(PaymentMethod, { id: replacement.id }, { isDefault: true });
     });

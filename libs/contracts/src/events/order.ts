@@ -11,6 +11,7 @@ export const shipToSchema = z.object({
   line1: z.string().min(1).max(200),
   line2: z.string().max(200),
 });
+export type ShipTo = z.infer<typeof shipToSchema>;
 
 /**
  * An order was paid (user-service): business-service commits its stock reservation and routes the

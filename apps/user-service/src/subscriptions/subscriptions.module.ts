@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AddressesModule } from '../addresses/addresses.module';
+import { BillingModule } from '../billing/billing.module';
+import { PaymentMethodsModule } from '../payment-methods/payment-methods.module';
+import { SubscriptionCardHooks } from './subscription-card-hooks';
+import { SubscriptionEditsService } from './subscription-edits.service';
+import { SubscriptionsController } from './subscriptions.controller';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Subscriptions: start (first box charged at once), read with preview, and every operation on them. */
+@Module({
+  imports: [AddressesModule, BillingModule, PaymentMethodsModule],
+  controllers: [SubscriptionsController],
+  providers: [SubscriptionsService, SubscriptionEditsService, SubscriptionCardHooks],
+  exports: [SubscriptionsService, SubscriptionEditsService],
+})
+export class SubscriptionsModule {}
