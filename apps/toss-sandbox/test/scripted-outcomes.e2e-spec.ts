@@ -69,6 +69,16 @@ describe('sandbox scripted outcomes', () => {
     });
   });
 
+  it('scripts every billing key of a customer by customerKey', async () => {
+    const customerKey = `cus_script_${Date.now()}`;
+    const first = await sandbox.billingKey(CARD.approve, customerKey);
+    const second = await sandbox.billingKey(CARD.approve, customerKey);
+    expect(await sandbox.control('PUT', `/sandbox/customers/${customerKey}/script`, { next: ['insufficient_funds'] })).toEqual({ billingKeys: 2 });
+    expect(await rejectionOf(chargeOf(first))).toMatchObject({ code: 'REJECT_CARD_PAYMENT' });
+    expect(await rejectionOf(chargeOf(second))).toMatchObject({ code: 'REJECT_CARD_PAYMENT' });
+    expect(await chargeOf(first)).toMatchObject({ status: 'DONE' });
+  });
+
   describe('slow charges, timeouts and lost responses', () => {
     it('approves a very slow charge once it is let through', async () => {
       const billing = await sandbox.billingKey(CARD.very_slow);

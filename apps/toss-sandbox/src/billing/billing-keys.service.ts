@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TossBilling } from '@roastery/toss';
-import type { DataSource } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../clock';
 import { newAuthKey, newBillingKey } from '../common/ids';
@@ -106,6 +106,21 @@ export class BillingKeysService {
     const queuedOutcomes = parsed.data.next ?? key.queuedOutcomes;
     await repo.update({ billingKey }, { outcome, queuedOutcomes });
     return { outcome, queuedOutcomes };
+  }
+
+  /**
+   * Scripts every live billing key of a customer at once: what a test or a demo that knows only
+   * the customerKey (never the billing key, which stays encrypted with the merchant) can use.
+   */
+  async scriptCustomer(customerKey: string, body: unknown): Promise<{ billingKeys: number }> {
+    const parsed = scriptSchema.safeParse(body);
+    if (!parsed.success) throw invalidRequest(parsed.error);
+    const repo = this.dataSource.getRepository(BillingKeyEntity);
+    const keys = await repo.findBy({ customerKey, deletedAt: IsNull() });
+    for (const key of keys) {
+      await repo.update({ billingKey: key.billingKey }, { outcome: parsed.data.outcome ?? key.outcome, queuedOutcomes: parsed.data.next ?? key.queuedOutcomes });
+    }
+    return { billingKeys: keys.length };
   }
 
   private newKey(customerKey: string, card: StoredCard, now: Date): BillingKeyEntity {

@@ -81,6 +81,12 @@ export class ControlController {
     return this.billingKeys.script(billingKey, body);
   }
 
+  /** Scripts every billing key of a customer (a test knows its customerKey, never its billing keys). */
+  @Put('customers/:customerKey/script')
+  scriptCustomer(@Param('customerKey') customerKey: string, @Body() body: unknown): Promise<unknown> {
+    return this.billingKeys.scriptCustomer(customerKey, body);
+  }
+
   /** How many "very slow" charges are being held. */
   @Get('pending-charges')
   pendingCharges(): { pending: number } {
