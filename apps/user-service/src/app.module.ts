@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TokenVerifier } from '@roastery/auth';
 import type { Logger } from '@roastery/observability';
 import { PlatformModule } from '@roastery/platform';
+import { AccountDeletionModule } from './account-deletion/account-deletion.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AddressesModule } from './addresses/addresses.module';
 import { IdentityModule } from './auth/identity.module';
@@ -49,6 +50,7 @@ export class AppModule {
         WebhooksModule,
         SubscriptionsModule,
         OrdersModule,
+        AccountDeletionModule,
         NotificationsModule,
       ],
     };

@@ -311,4 +311,32 @@ describe('subscriptions and the billing engine (user-service, toss-sandbox proce
       [1, 21_000],
     ]);
   });
+
+  it('deletes an account: subscriptions cancelled, billing keys deleted at Toss, personal data anonymised, money records kept', async () => {
+    const coffee = await h.publishCoffee();
+    const me = await h.subscriber('leaving');
+    const sub = (await subscribe(me, coffee)).body.subscription;
+    const billingKey = await h.billingKeyOf(me.cardId);
+    expect((await t.http.request('DELETE', '/api/me', { token: me.token, body: { password: 'wrong password!' } })).status).toBe(403);
+    expect((await t.http.request('DELETE', '/api/me', { token: me.token, body: {} })).status).toBe(400);
+    expect((await t.http.request('DELETE', '/api/me', { token: me.token, body: { password: 'correct horse battery staple' } })).status).toBe(204);
+
+    const [account] = await t.db.query(`SELECT email, name, phone, status FROM accounts WHERE id = $1`, [me.id]);
+    expect(account).toEqual({ email: `deleted-${me.id}@deleted.invalid`, name: '(삭제됨)', phone: null, status: 'DELETED' });
+    const [subRow] = await t.db.query(`SELECT status, cancel_reason FROM subscriptions WHERE id = $1`, [sub.id]);
+    expect(subRow).toEqual({ status: 'CANCELLED', cancel_reason: 'ACCOUNT_DELETED' });
+    expect(await t.db.query(`SELECT 1 FROM addresses WHERE account_id = $1`, [me.id])).toHaveLength(0);
+    expect(await t.db.query(`SELECT 1 FROM notifications WHERE account_id = $1`, [me.id])).toHaveLength(0);
+    const [card] = await t.db.query(`SELECT status, billing_key_enc FROM payment_methods WHERE id = $1`, [me.cardId]);
+    expect(card).toEqual({ status: 'DELETED', billing_key_enc: null });
+    const charge = await toss
+      .chargeBillingKey(billingKey, { customerKey: 'whatever-1', amount: 1000, orderId: `deleted-${me.id.slice(0, 8)}`, orderName: 'x' }, { idempotencyKey: `deleted-${me.id}` })
+      .catch((e: unknown) => e);
+    expect(charge).toMatchObject({ code: expect.stringMatching(/NOT_FOUND_BILLING|NOT_MATCHES_CUSTOMER_KEY/) });
+    const [order] = await t.db.query(`SELECT ship_to->>'recipient' AS recipient, ship_to->>'phone' AS phone, total_won FROM orders WHERE subscription_id = $1`, [sub.id]);
+    expect(order).toEqual({ recipient: '(삭제됨)', phone: '(삭제됨)', total_won: 36_000 });
+    expect(await h.ledger(sub.id)).toHaveLength(1);
+    await t.bus.waitForMessage('user.deleted', (m) => (m.payload as { userId: string }).userId === me.id);
+    expect((await t.http.post('/api/auth/login', { email: 'leaving@example.com', password: 'correct horse battery staple' })).status).toBe(401);
+  });
 });

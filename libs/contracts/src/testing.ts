@@ -44,6 +44,7 @@ export const exampleVersionContent = {
 /** One valid example payload per event type; the spec checks each against its schema. */
 export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: unknown } = {
   'user.registered': { userId: u(1), registeredAt: at },
+  'user.deleted': { userId: u(1), deletedAt: at },
   'partner.application.submitted': {
     applicationId: u(2),
     applicantUserId: u(1),

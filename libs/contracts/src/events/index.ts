@@ -6,7 +6,7 @@ import { partnerApplicationApproved, partnerApplicationRejected, partnerApplicat
 import { orderPaid } from './order';
 import { orderBatchPlaced, orderVoided, stockBatchReserved } from './stock';
 import { productMerged, productStockChanged, productVersionApproved, productVersionRejected, productVersionSubmitted, productWithdrawn } from './product';
-import { userRegistered } from './user';
+import { userDeleted, userRegistered } from './user';
 
 export * from './billing-run';
 export * from './catalog-item';
@@ -21,6 +21,7 @@ export * from './user';
 /** The one catalogue of event types on the bus. A new event is added here and nowhere else. */
 export const eventCatalogue = [
   userRegistered,
+  userDeleted,
   partnerApplicationSubmitted,
   partnerApplicationApproved,
   partnerApplicationRejected,

@@ -10,3 +10,17 @@ export const userRegistered = defineEvent(
     registeredAt: z.iso.datetime({ offset: true }),
   }),
 );
+
+/**
+ * An account was deleted at its owner's request (user-service): its personal data is anonymised
+ * and its subscriptions cancelled. Services holding copies of its personal data (a partner order's
+ * ship-to) erase them once they no longer need them to fulfil an order.
+ */
+export const userDeleted = defineEvent(
+  'user.deleted',
+  1,
+  z.object({
+    userId: z.uuid(),
+    deletedAt: z.iso.datetime({ offset: true }),
+  }),
+);

@@ -44,3 +44,7 @@ export interface AccountDto {
   partnerIds: string[];
   createdAt: string;
 }
+
+/** DELETE /api/me: the password again, so a stolen session alone cannot delete an account. */
+export const deleteAccountSchema = z.strictObject({ password: z.string().min(1).max(200) });
+export type DeleteAccountRequest = z.infer<typeof deleteAccountSchema>;
