@@ -34,6 +34,11 @@ export const configSchema = z.object({
   TOSS_CLIENT_KEY: z.string().regex(/^(test|live)_(g?ck)_/).optional(),
   /** Where a browser reaches the sandbox's billing-auth window (defaults to TOSS_API_URL). */
   TOSS_WINDOW_URL: z.url().optional(),
+  /**
+   * How long a Toss mutation (a billing charge above all) may take before its outcome counts as
+   * unknown and is left to the resolver. Toss may take up to 60 s; chaos tests set it short.
+   */
+  TOSS_CHARGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(65_000),
   /** Platform commission on a partner's line total, in basis points (1 000 = 10 %). */
   COMMISSION_RATE_BP: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** Shipping fee per partner and order, waived from the threshold of that partner's merchandise. */

@@ -15,7 +15,12 @@ import { TossWindow } from './toss-window';
       provide: TossClient,
       inject: [CONFIG, LOGGER],
       useFactory: (config: UserServiceConfig, logger: Logger) =>
-        new TossClient({ secretKey: config.TOSS_SECRET_KEY, baseUrl: config.TOSS_API_URL, logger: logger.child({ component: 'toss' }) }),
+        new TossClient({
+          secretKey: config.TOSS_SECRET_KEY,
+          baseUrl: config.TOSS_API_URL,
+          timeouts: { mutationMs: config.TOSS_CHARGE_TIMEOUT_MS },
+          logger: logger.child({ component: 'toss' }),
+        }),
     },
     { provide: TossWindow, inject: [CONFIG], useFactory: (config: UserServiceConfig) => TossWindow.fromConfig(config) },
   ],
