@@ -339,4 +339,32 @@ describe('subscriptions and the billing engine (user-service, toss-sandbox proce
     await t.bus.waitForMessage('user.deleted', (m) => (m.payload as { userId: string }).userId === me.id);
     expect((await t.http.post('/api/auth/login', { email: 'leaving@example.com', password: 'correct horse battery staple' })).status).toBe(401);
   });
+
+  it('passes a price cut on at once, and a rise only after the notice period and with consent (paused without it)', async () => {
+    const coffee = await h.publishCoffee(18_000);
+    const me = await h.subscriber('price');
+    const sub = (await subscribe(me, coffee)).body.subscription;
+
+    await h.reprice(coffee.itemId, 16_000);
+    expect((await t.http.get(`/api/subscriptions/${sub.id}`, { token: me.token })).body).toMatchObject({ unitPriceWon: 16_000, pendingPriceChange: null });
+
+    await h.reprice(coffee.itemId, 20_000);
+    const announced = (await t.http.get(`/api/subscriptions/${sub.id}`, { token: me.token })).body;
+    expect(announced).toMatchObject({ unitPriceWon: 16_000, pendingPriceChange: { unitPriceWon: 20_000, consentedAt: null } });
+    expect((await h.notices(me.token)).find((n) => n.kind === 'PRICE_CHANGE')?.data).toMatchObject({ oldUnitPriceWon: 16_000, newUnitPriceWon: 20_000 });
+
+    // The next box falls on the rise's effective date (14 days of notice) without consent: paused, not charged.
+    await h.advanceDays(14);
+    await h.bill();
+    const paused = (await t.http.get(`/api/subscriptions/${sub.id}`, { token: me.token })).body;
+    expect(paused).toMatchObject({ status: 'PAUSED', pauseReason: 'PRICE_CONSENT' });
+    expect(await h.ledger(sub.id)).toHaveLength(1);
+
+    const agreed = await t.http.post(`/api/subscriptions/${sub.id}/accept-price`, undefined, { token: me.token });
+    expect(agreed.body).toMatchObject({ status: 'ACTIVE', unitPriceWon: 20_000, pendingPriceChange: null });
+    expect((await t.http.post(`/api/subscriptions/${sub.id}/accept-price`, undefined, { token: me.token })).status).toBe(409);
+    await h.advanceDays(14);
+    await h.bill();
+    expect((await h.ledger(sub.id)).map((l) => l.amount_won)).toEqual([36_000, 40_000]);
+  });
 });

@@ -79,6 +79,16 @@ export class BillingEngine {
         }
         const due = sub.status === 'ACTIVE' ? dueCycle(schedule, today) : null;
         if (!due) continue;
+        if (sub.pendingUnitPriceWon !== null && sub.pendingPriceEffectiveDate !== null && due.date >= sub.pendingPriceEffectiveDate) {
+          if (!sub.pendingPriceConsentedAt) {
+            // A price rise reached its date without consent: pause rather than charge more than agreed.
+            await this.updateSubscription(em, sub, { status: 'PAUSED', pauseReason: 'PRICE_CONSENT', ...scheduleColumns({ ...schedule, pause: { until: null } }) }, now);
+            continue;
+          }
+          const adopted = { unitPriceWon: sub.pendingUnitPriceWon, priceAgreedAt: sub.pendingPriceConsentedAt, pendingUnitPriceWon: null, pendingPriceEffectiveDate: null, pendingPriceConsentedAt: null };
+          await this.updateSubscription(em, sub, adopted, now);
+          Object.assign(sub, adopted);
+        }
         const box = placeBox(
           {
             accountId: sub.accountId,
@@ -115,7 +125,7 @@ export class BillingEngine {
   }
 
   private async updateSubscription(em: EntityManager, sub: Subscription, patch: Partial<Subscription>, now: Date): Promise<void> {
-    await em.update(Subscription, { id: sub.id }, { ...patch, updatedAt: now, version: sub.version + 1 });
+    await em.update(Subscription, { id: sub.id }, { ...patch, updatedAt: now });
     sub.version += 1;
   }
 }

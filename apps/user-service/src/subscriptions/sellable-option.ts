@@ -13,6 +13,8 @@ export interface SellableOption {
   itemName: string;
   optionLabel: string;
   unitPriceWon: number;
+  /** The catalog item version the price was read from. */
+  itemVersion: number;
 }
 
 /**
@@ -37,5 +39,6 @@ export async function sellableOption(em: EntityManager, catalogItemId: string, o
     itemName: item.name,
     optionLabel: optionLabel(option),
     unitPriceWon: option.priceWon,
+    itemVersion: item.itemVersion,
   };
 }

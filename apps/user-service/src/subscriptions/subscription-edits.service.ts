@@ -62,7 +62,7 @@ export class SubscriptionEditsService {
       this.requireStatus(s, ['ACTIVE']);
       const r = accept(pause(scheduleOf(s), today, until ?? null));
       await this.record(em, s, 'PAUSED', null, { until: until ?? null }, now);
-      return { ...scheduleColumns(r.state), status: 'PAUSED' };
+      return { ...scheduleColumns(r.state), status: 'PAUSED', pauseReason: 'SUBSCRIBER' };
     });
   }
 
@@ -72,7 +72,7 @@ export class SubscriptionEditsService {
       await this.requireLiveCard(em, s);
       const r = accept(resume(scheduleOf(s), today, date));
       await this.record(em, s, 'RESUMED', null, { date: date ?? null }, now);
-      return { ...scheduleColumns(r.state), status: 'ACTIVE', consecutiveFailedCycles: 0 };
+      return { ...scheduleColumns(r.state), status: 'ACTIVE', consecutiveFailedCycles: 0, pauseReason: null };
     });
   }
 
@@ -94,6 +94,22 @@ export class SubscriptionEditsService {
       const r = accept(resume({ ...scheduleOf(s), pause: { until: null } }, today));
       await this.record(em, s, 'REACTIVATED', null, {}, now);
       return { ...scheduleColumns(r.state), status: 'ACTIVE', cancelReason: null, cancelledAt: null, consecutiveFailedCycles: 0 };
+    });
+  }
+
+  /**
+   * Consent to a partner's price rise: it applies from its effective date (the notice period) on;
+   * a subscription paused because the date came without consent resumes on its cadence.
+   */
+  acceptPrice(accountId: string, id: string): Promise<SubscriptionDto> {
+    return this.edit(accountId, id, async (em, s, today, now) => {
+      if (s.pendingUnitPriceWon === null) throw conflict('INVALID_STATE', 'there is no price change to agree to');
+      await this.record(em, s, 'CHANGED', null, { priceConsent: s.pendingUnitPriceWon }, now);
+      if (s.status === 'PAUSED' && s.pauseReason === 'PRICE_CONSENT') {
+        const r = accept(resume(scheduleOf(s), today));
+        return { ...scheduleColumns(r.state), status: 'ACTIVE', pauseReason: null, unitPriceWon: s.pendingUnitPriceWon, priceAgreedAt: now, pendingUnitPriceWon: null, pendingPriceEffectiveDate: null, pendingPriceConsentedAt: null };
+      }
+      return { pendingPriceConsentedAt: now };
     });
   }
 
@@ -120,7 +136,8 @@ export class SubscriptionEditsService {
         Object.assign(patch, { quantity });
         if (swapped) {
           // A swap agrees to the new item's current price (no proration; from the next box).
-          Object.assign(patch, { ...option, priceAgreedAt: now, pendingUnitPriceWon: null, pendingPriceEffectiveDate: null });
+          const { itemVersion, ...snapshot } = option;
+          Object.assign(patch, { ...snapshot, priceAgreedAt: now, pendingUnitPriceWon: null, pendingPriceEffectiveDate: null, pendingPriceConsentedAt: null, priceItemVersion: itemVersion });
         }
       }
       if (input.addressId !== undefined) {

@@ -26,6 +26,10 @@ export class Subscription {
   /** A partner's price rise awaiting consent, and the first billing date it may apply to. */
   @Column('integer', { name: 'pending_unit_price_won', nullable: true }) pendingUnitPriceWon: number | null;
   @Column('date', { name: 'pending_price_effective_date', nullable: true }) pendingPriceEffectiveDate: string | null;
+  /** When the subscriber agreed to the pending price (it applies from its effective date on). */
+  @Column('timestamptz', { name: 'pending_price_consented_at', nullable: true }) pendingPriceConsentedAt: Date | null;
+  /** The catalog item version the price snapshot was last compared with; older events are ignored. */
+  @Column('integer', { name: 'price_item_version' }) priceItemVersion: number;
   @Column('integer', { name: 'interval_weeks' }) intervalWeeks: number;
   @Column('date', { name: 'anchor_date' }) anchorDate: string;
   @Column('integer', { name: 'next_cycle' }) nextCycle: number;
@@ -33,6 +37,8 @@ export class Subscription {
   @Column('date', { name: 'last_cycle_date' }) lastCycleDate: string;
   @Column('boolean') paused: boolean;
   @Column('date', { name: 'pause_until', nullable: true }) pauseUntil: string | null;
+  /** SUBSCRIBER, or PRICE_CONSENT when a price rise reached its date without consent. */
+  @Column('text', { name: 'pause_reason', nullable: true }) pauseReason: 'SUBSCRIBER' | 'PRICE_CONSENT' | null;
   @Column('uuid', { name: 'address_id' }) addressId: string;
   /** A copy of the address when chosen: boxes go there even if the saved address is later removed. */
   @Column('jsonb', { name: 'ship_to' }) shipTo: ShipTo;

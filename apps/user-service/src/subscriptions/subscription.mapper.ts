@@ -31,7 +31,11 @@ export function toSubscriptionDto(s: Subscription, openOrder: Order | null, toda
     shipTo: { recipient: s.shipTo.recipient, postalCode: s.shipTo.postalCode, line1: s.shipTo.line1, line2: s.shipTo.line2 },
     paymentMethodId: s.paymentMethodId,
     openOrder: inFlight ? { id: inFlight.id, status: inFlight.status, nextAttemptAt: inFlight.nextAttemptAt?.toISOString() ?? null, lastFailureCode: inFlight.lastFailureCode } : null,
-    pendingPriceChange: s.pendingUnitPriceWon !== null && s.pendingPriceEffectiveDate ? { unitPriceWon: s.pendingUnitPriceWon, effectiveFrom: s.pendingPriceEffectiveDate } : null,
+    pendingPriceChange:
+      s.pendingUnitPriceWon !== null && s.pendingPriceEffectiveDate
+        ? { unitPriceWon: s.pendingUnitPriceWon, effectiveFrom: s.pendingPriceEffectiveDate, consentedAt: s.pendingPriceConsentedAt?.toISOString() ?? null }
+        : null,
+    pauseReason: s.status === 'PAUSED' ? s.pauseReason : null,
     consent: { termsVersion: s.consentTermsVersion, consentedAt: s.consentedAt.toISOString() },
     cancelReason: s.cancelReason,
     cancelledAt: s.cancelledAt?.toISOString() ?? null,

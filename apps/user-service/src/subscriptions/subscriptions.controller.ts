@@ -82,6 +82,13 @@ export class SubscriptionsController {
     return this.edits.cancel(me.userId, id, body.reason);
   }
 
+  /** Agrees to a partner's announced price rise (it applies from its effective date). */
+  @Post(':id/accept-price')
+  @HttpCode(200)
+  acceptPrice(@Param('id', idParam) id: string, @CurrentPrincipal() me: Principal): Promise<SubscriptionDto> {
+    return this.edits.acceptPrice(me.userId, id);
+  }
+
   @Post(':id/reactivate')
   @HttpCode(200)
   reactivate(@Param('id', idParam) id: string, @CurrentPrincipal() me: Principal): Promise<SubscriptionDto> {

@@ -49,7 +49,7 @@ export class SubscriptionsService {
         const existing = await em.findOneBy(Subscription, { accountId, creationKey });
         if (existing) return { subscriptionId: existing.id, orderId: (await em.findOneByOrFail(Order, { subscriptionId: existing.id, cycle: 0 })).id };
       }
-      const option = await sellableOption(em, input.catalogItemId, input.optionId, input.quantity);
+      const { itemVersion, ...option } = await sellableOption(em, input.catalogItemId, input.optionId, input.quantity);
       const shipTo = await this.addresses.shipToOf(accountId, input.addressId, em);
       await this.ownedCard(em, accountId, input.paymentMethodId);
       const now = this.clock.now();
@@ -71,6 +71,9 @@ export class SubscriptionsService {
         priceAgreedAt: now,
         pendingUnitPriceWon: null,
         pendingPriceEffectiveDate: null,
+        pendingPriceConsentedAt: null,
+        priceItemVersion: itemVersion,
+        pauseReason: null,
         ...scheduleColumns(started.state),
         addressId: input.addressId,
         shipTo,

@@ -17,6 +17,7 @@ export class BillingHarness {
   /** Option ids business-service should refuse (out of stock) from now on. */
   readonly soldOut = new Set<string>();
   readonly #answered = new Set<string>();
+  readonly #published = new Map<string, Published>();
   #timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly t: TestApp) {}
@@ -61,10 +62,24 @@ export class BillingHarness {
       lotKey: `lot|${randomUUID()}`,
       publishedAt: new Date().toISOString(),
     };
+    await this.publish(payload);
+    return { itemId: payload.catalogItemId, optionId, partnerId };
+  }
+
+  /** A new version of a coffee with its options at a new price (a partner's approved edit). */
+  async reprice(itemId: string, priceWon: number): Promise<void> {
+    const last = this.#published.get(itemId)!;
+    await this.publish({ ...last, itemVersion: last.itemVersion + 1, content: { ...last.content, options: last.content.options.map((o) => ({ ...o, priceWon })) } });
+  }
+
+  private async publish(payload: Published): Promise<void> {
+    this.#published.set(payload.catalogItemId, payload);
     const env = buildEnvelope(catalogItemPublished, payload, { source: 'admin-service' });
     await this.t.bus.publishRaw(catalogItemPublished.type, env);
-    await waitFor(async () => (await this.t.db.query(`SELECT 1 FROM catalog_items WHERE id = $1`, [payload.catalogItemId])).length > 0, 'coffee in the read model');
-    return { itemId: payload.catalogItemId, optionId, partnerId };
+    await waitFor(
+      async () => Number((await this.t.db.query(`SELECT count(*) FROM inbox WHERE message_id = $1`, [env.id]))[0].count) >= 3,
+      'coffee applied to the read model and subscriptions',
+    );
   }
 
   /** A signed-in subscriber with an address and a card (the sandbox window filled in with `cardNumber`). */

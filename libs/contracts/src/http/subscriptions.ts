@@ -72,7 +72,10 @@ export interface SubscriptionDto {
   paymentMethodId: string;
   /** A box being billed right now (reserving stock, charging, or retrying a declined card). */
   openOrder: { id: string; status: string; nextAttemptAt: string | null; lastFailureCode: string | null } | null;
-  pendingPriceChange: { unitPriceWon: number; effectiveFrom: string } | null;
+  /** A partner's price rise: it applies from effectiveFrom, and only once consented (POST …/accept-price). */
+  pendingPriceChange: { unitPriceWon: number; effectiveFrom: string; consentedAt: string | null } | null;
+  /** Why a PAUSED subscription is paused: by the subscriber, or a price rise awaiting consent. */
+  pauseReason: 'SUBSCRIBER' | 'PRICE_CONSENT' | null;
   consent: { termsVersion: string; consentedAt: string };
   cancelReason: string | null;
   cancelledAt: string | null;
