@@ -38,7 +38,8 @@ export class SubscriptionRepricing implements OnModuleInit {
     const now = this.clock.now();
     const effectiveFrom = addDays(seoulDate(now), this.config.PRICE_RISE_NOTICE_DAYS);
     for (const s of subs) {
-      const price = prices.get(s.optionId)!;
+      const price = prices.get(s.optionId);
+      if (price === undefined) continue;
       if (price <= s.unitPriceWon) {
         await em.update(Subscription, { id: s.id }, { unitPriceWon: price, priceAgreedAt: price < s.unitPriceWon ? now : s.priceAgreedAt, pendingUnitPriceWon: null, pendingPriceEffectiveDate: null, pendingPriceConsentedAt: null, priceItemVersion: p.itemVersion, updatedAt: now });
         continue;
