@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
-  console.log('Seeding demo data (admin, subscriber, a partner approved through the real onboarding, and its first coffee)…');
+  console.log('Seeding demo data (admin; a partner approved through the real onboarding and its first coffee; a subscriber with a card and a subscription)…');
   await seedDemo({ user: stack.urls['user-service'], business: stack.urls['business-service'], admin: stack.urls['admin-service'] }, stack.databaseUrls['user-service']);
 
   const w = stack.urls.web;
@@ -30,6 +30,8 @@ Roastery Market is running.
 
   Storefront        ${w}/
   My page           ${w}/me            (sign up, or use the subscriber below)
+  Subscriptions     ${w}/me/subscriptions
+  Billing runs      ${w}/backoffice/billing   (move the test clock and renew at once)
   Partner console   ${w}/studio
   Admin console     ${w}/backoffice/applications
 

@@ -45,13 +45,48 @@ export async function ensureAccount(userUrl: string, a: { email: string; passwor
  * (apply → admin approves → role granted over RabbitMQ) and lists one approved coffee. Safe to
  * run again.
  */
-export async function seedDemo(urls: { user: string; business: string; admin: string }, userDatabaseUrl: string): Promise<void> {
+export async function seedDemo(urls: { user: string; business: string; admin: string; toss?: string }, userDatabaseUrl: string): Promise<void> {
   createAdmin(userDatabaseUrl, DEMO.admin);
-  await ensureAccount(urls.user, DEMO.subscriber);
+  const subscriberToken = await ensureAccount(urls.user, DEMO.subscriber);
   const partnerToken = await ensureAccount(urls.user, DEMO.partner);
   const me = await call('GET', `${urls.user}/api/me`, undefined, partnerToken);
   if (!(me.body.roles as string[]).includes('PARTNER')) await onboardPartner(urls, partnerToken);
   await listDemoCoffee(urls, DEMO.partner);
+  await subscribeDemoSubscriber(urls, subscriberToken);
+}
+
+/**
+ * The demo subscriber has an address, a card registered through the sandbox's billing-auth window
+ * (the same form a person fills in) and a two-weekly subscription to the demo coffee, so My page
+ * shows a next billing date, a preview and a paid order. Skipped once it has a subscription.
+ */
+async function subscribeDemoSubscriber(urls: { user: string }, token: string): Promise<void> {
+  if ((await call('GET', `${urls.user}/api/subscriptions`, undefined, token)).body.total > 0) return;
+  let address = (await call('GET', `${urls.user}/api/me/addresses`, undefined, token)).body.items?.[0];
+  if (!address) {
+    address = (await call('POST', `${urls.user}/api/me/addresses`, { label: '집', recipient: '김구독', phone: '01098765432', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '101동 1001호' }, token)).body;
+  }
+  let card = (await call('GET', `${urls.user}/api/payment-methods`, undefined, token)).body.items?.[0];
+  if (!card) {
+    const setup = (await call('GET', `${urls.user}/api/payment-methods/setup`, undefined, token)).body;
+    const form = new URLSearchParams({ customerKey: setup.customerKey, successUrl: 'http://127.0.0.1/ok', failUrl: 'http://127.0.0.1/fail', cardNumber: '4330123412341234', expirationMonth: '12', expirationYear: '39', identityNumber: '900101', otp: '000000' });
+    const window = await fetch(setup.windowUrl, { method: 'POST', body: form, redirect: 'manual' });
+    const authKey = new URL(window.headers.get('location') ?? 'http://x/').searchParams.get('authKey');
+    if (!authKey) throw new Error(`demo card registration failed at the sandbox window (${window.status})`);
+    card = (await call('POST', `${urls.user}/api/payment-methods`, { authKey, customerKey: setup.customerKey }, token)).body;
+  }
+  const item = (await call('GET', `${urls.user}/api/catalog/items?size=1`)).body.items[0];
+  const detail = (await call('GET', `${urls.user}/api/catalog/items/${item.id}`)).body;
+  const created = await call('POST', `${urls.user}/api/subscriptions`, {
+    catalogItemId: item.id,
+    optionId: detail.options[0].id,
+    quantity: 2,
+    intervalWeeks: 2,
+    addressId: address.id,
+    paymentMethodId: card.id,
+    agreeToRecurringPayment: true,
+  }, token);
+  if (created.status !== 201) throw new Error(`demo subscription failed: ${JSON.stringify(created.body)}`);
 }
 
 /** The demo partner applies and the demo admin approves it, through the real onboarding flow. */
