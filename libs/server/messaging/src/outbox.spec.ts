@@ -83,6 +83,41 @@ describe('Outbox.add', () => {
     ).rejects.toThrow(/open transaction/);
   });
 
+  it('addMany writes one row per event, each like add() would, and rolls back with the transaction', async () => {
+    const payloads = [orderPayload(), orderPayload(), orderPayload()];
+    const envelopes = await runInContext({ correlationId: 'corr-many', causationId: null }, () =>
+      env.dataSource.transaction((em) =>
+        env.outbox('order-service').addMany(em, orderPlaced, payloads.map((payload, i) => ({ aggregateId: payload.orderId, aggregateVersion: i + 1, payload }))),
+      ),
+    );
+    expect(envelopes).toHaveLength(3);
+    for (const [i, envelope] of envelopes.entries()) {
+      expect(envelopeSchema.parse(envelope)).toBeTruthy();
+      expect(envelope).toMatchObject({ type: 'test.order.placed', source: 'order-service', correlationId: 'corr-many', aggregateVersion: i + 1, payload: payloads[i] });
+      const row = await env.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: envelope.id });
+      expect(row).toMatchObject({ type: 'test.order.placed', routingKey: 'test.order.placed', publishedAt: null, publishAttempts: 0, envelope });
+    }
+
+    const before = (await outboxRows()).length;
+    await expect(
+      env.dataSource.transaction(async (em) => {
+        await env.outbox().addMany(em, orderPlaced, [{ aggregateId: 'x', aggregateVersion: 1, payload: orderPayload() }]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    // One bad payload refuses the whole call before anything is written.
+    await expect(
+      env.dataSource.transaction((em) =>
+        env.outbox().addMany(em, orderPlaced, [
+          { aggregateId: 'a', aggregateVersion: 1, payload: orderPayload() },
+          { aggregateId: 'b', aggregateVersion: 1, payload: { orderId: 'not-a-uuid', amount: -1 } },
+        ]),
+      ),
+    ).rejects.toBeInstanceOf(InvalidMessageError);
+    await expect(env.outbox().addMany(env.dataSource.manager, orderPlaced, [])).rejects.toThrow(/open transaction/);
+    expect(await outboxRows()).toHaveLength(before);
+  });
+
   it('keeps the entities in step with the migration', async () => {
     const sql = await env.dataSource.driver.createSchemaBuilder().log();
     expect(sql.upQueries.map((q) => q.query)).toEqual([]);
