@@ -4,6 +4,8 @@ import { catalogItemPublished, catalogItemWithdrawn } from './catalog-item';
 import { partnerActivated, partnerReinstated, partnerSuspended } from './partner';
 import { partnerApplicationApproved, partnerApplicationRejected, partnerApplicationSubmitted } from './partner-application';
 import { orderPaid } from './order';
+import { fulfilmentStatusChanged, orderCancellationDecided, orderCancellationRequested, orderPurchaseConfirmed, orderReturnRequested } from './fulfilment';
+import { refundCompleted, refundRefused, refundRequested } from './refund';
 import { orderBatchPlaced, orderVoided, stockBatchReserved } from './stock';
 import { productMerged, productStockChanged, productVersionApproved, productVersionRejected, productVersionSubmitted, productWithdrawn } from './product';
 import { userDeleted, userRegistered } from './user';
@@ -11,6 +13,8 @@ import { userDeleted, userRegistered } from './user';
 export * from './billing-run';
 export * from './catalog-item';
 export * from './define-event';
+export * from './fulfilment';
+export * from './refund';
 export * from './order';
 export * from './partner';
 export * from './partner-application';
@@ -40,6 +44,14 @@ export const eventCatalogue = [
   orderBatchPlaced,
   stockBatchReserved,
   orderVoided,
+  fulfilmentStatusChanged,
+  orderCancellationRequested,
+  orderCancellationDecided,
+  orderReturnRequested,
+  orderPurchaseConfirmed,
+  refundRequested,
+  refundCompleted,
+  refundRefused,
   billingRunRequested,
   billingRunProgressed,
 ] as const satisfies readonly EventDefinition[];
