@@ -3,7 +3,7 @@ import ListGroup from 'react-bootstrap/ListGroup';
 import { Link } from 'react-router-dom';
 import { NotificationsLink } from '../features/notifications/components/NotificationsLink';
 
-/** My page's subscriber sections: shipping addresses and saved cards. */
+/** My page's subscriber sections: addresses, cards, subscriptions, orders and notices. */
 export function MyPageLinks() {
   return (
     <Card className="shadow-sm mt-4" data-testid="my-page-links">
@@ -16,6 +16,12 @@ export function MyPageLinks() {
         </ListGroup.Item>
         <ListGroup.Item action as={Link} to="/me/payment-methods" data-testid="link-payment-methods">
           <strong>결제 수단</strong> <span className="text-muted">· Payment methods</span>
+        </ListGroup.Item>
+        <ListGroup.Item action as={Link} to="/me/subscriptions" data-testid="link-subscriptions">
+          <strong>정기배송</strong> <span className="text-muted">· Subscriptions</span>
+        </ListGroup.Item>
+        <ListGroup.Item action as={Link} to="/me/orders" data-testid="link-orders">
+          <strong>주문 내역</strong> <span className="text-muted">· Orders</span>
         </ListGroup.Item>
         <NotificationsLink />
       </ListGroup>

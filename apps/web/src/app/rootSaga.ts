@@ -8,10 +8,12 @@ import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
 import { billingRunsSaga } from '../features/billingRuns/billingRunsSaga';
 import { notificationsSaga } from '../features/notifications/notificationsSaga';
+import { ordersSaga } from '../features/orders/ordersSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
 import { paymentMethodsSaga } from '../features/paymentMethods/paymentMethodsSaga';
 import { storefrontSaga } from '../features/storefront/storefrontSaga';
 import { studioProductsSaga } from '../features/studioProducts/studioProductsSaga';
+import { subscriptionsSaga } from '../features/subscriptions/subscriptionsSaga';
 
 /** Starts every feature's watchers. */
 export function* rootSaga(): SagaIterator {
@@ -28,5 +30,7 @@ export function* rootSaga(): SagaIterator {
     fork(paymentMethodsSaga),
     fork(notificationsSaga),
     fork(billingRunsSaga),
+    fork(subscriptionsSaga),
+    fork(ordersSaga),
   ]);
 }

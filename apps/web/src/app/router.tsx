@@ -11,6 +11,8 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { BillingRunsPage } from '../features/billingRuns/BillingRunsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { OrderDetailPage } from '../features/orders/OrderDetailPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { PartnerApplicationPage } from '../features/partnerApplication/PartnerApplicationPage';
 import { PaymentMethodCallbackPage } from '../features/paymentMethods/PaymentMethodCallbackPage';
 import { PaymentMethodsPage } from '../features/paymentMethods/PaymentMethodsPage';
@@ -18,6 +20,8 @@ import { HomePage } from '../features/storefront/HomePage';
 import { ItemPage } from '../features/storefront/ItemPage';
 import { ProductEditorPage } from '../features/studioProducts/ProductEditorPage';
 import { StudioProductsPage } from '../features/studioProducts/StudioProductsPage';
+import { SubscriptionDetailPage } from '../features/subscriptions/SubscriptionDetailPage';
+import { SubscriptionsPage } from '../features/subscriptions/SubscriptionsPage';
 import { BackofficeLayout, StudioLayout } from './ConsoleNav';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -45,6 +49,10 @@ export const routes: RouteObject[] = [
           { path: 'payment-methods', element: <PaymentMethodsPage /> },
           { path: 'payment-methods/callback', element: <PaymentMethodCallbackPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'subscriptions', element: <SubscriptionsPage /> },
+          { path: 'subscriptions/:id', element: <SubscriptionDetailPage /> },
+          { path: 'orders', element: <OrdersPage /> },
+          { path: 'orders/:id', element: <OrderDetailPage /> },
         ],
       },
       {

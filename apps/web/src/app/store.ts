@@ -8,10 +8,12 @@ import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice
 import { authSlice } from '../features/auth/authSlice';
 import { billingRunsSlice } from '../features/billingRuns/billingRunsSlice';
 import { notificationsSlice } from '../features/notifications/notificationsSlice';
+import { ordersSlice } from '../features/orders/ordersSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
 import { paymentMethodsSlice } from '../features/paymentMethods/paymentMethodsSlice';
 import { storefrontSlice } from '../features/storefront/storefrontSlice';
 import { studioProductsSlice } from '../features/studioProducts/studioProductsSlice';
+import { subscriptionsSlice } from '../features/subscriptions/subscriptionsSlice';
 import { rootSaga } from './rootSaga';
 
 export const rootReducer = combineSlices(
@@ -27,6 +29,8 @@ export const rootReducer = combineSlices(
   paymentMethodsSlice,
   notificationsSlice,
   billingRunsSlice,
+  subscriptionsSlice,
+  ordersSlice,
 );
 
 export type RootState = ReturnType<typeof rootReducer>;

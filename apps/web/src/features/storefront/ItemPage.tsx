@@ -10,6 +10,7 @@ import { usePageTitle } from '../../common/hooks/usePageTitle';
 import { formatWon } from '../../common/utils/format';
 import { PageSpinner } from '../../common/ui/PageSpinner';
 import { ProblemAlert } from '../../common/ui/ProblemAlert';
+import { SubscribePanel } from '../subscriptions/components/SubscribePanel';
 import { GRIND_LABELS, originLabel, roastLabel, StockBadge, weightLabel } from './catalogLabels';
 import { ItemImage } from './components/ItemCard';
 import { itemPageOpened, selectItemDetail } from './storefrontSlice';
@@ -114,6 +115,7 @@ function ItemDetail({ item }: { item: CatalogItemDetailDto }) {
               ))}
             </tbody>
           </Table>
+          <SubscribePanel item={item} />
           {item.description ? (
             <p className="pre-wrap" data-testid="item-description">
               {item.description}
