@@ -45,5 +45,12 @@ export const orderPaid = defineEvent(
     totalWon: z.number().int().nonnegative(),
     shipTo: shipToSchema.nullable().default(null),
     paidAt: at,
+    /**
+     * Toss's paymentKey of the approved charge, and the orderId user-service gave Toss for it (one
+     * per attempt). Optional (added for admin-service's reconciliation, ADR 0020); consumers that
+     * reconcile with Toss match by them.
+     */
+    paymentKey: z.string().min(1).max(200).optional(),
+    tossOrderId: z.string().min(6).max(64).optional(),
   }),
 );
