@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Clock, CLOCK } from '@roastery/clock';
 import { LOGGER, type Logger } from '@roastery/observability';
 import { uuidv7 } from '@roastery/persistence';
-import { TossApiError, TossClient, TossError } from '@roastery/toss';
+import { TossApiError, TossClient, TossError, type TossPayment } from '@roastery/toss';
 import { DataSource } from 'typeorm';
 import { CONFIG, type UserServiceConfig } from '../config';
 import { Order } from '../orders/order.entity';
 import { BillingKeyVault } from '../payment-methods/billing-key-vault';
 import { chargeIdentity } from './charge-identity';
-import { ChargeOutcomes, failureOf } from './charge-outcomes';
+import { type ApprovedCharge, ChargeOutcomes, failureOf } from './charge-outcomes';
 import { PaymentAttempt } from './payment-attempt.entity';
 
 /** A charge ready to send: the attempt is committed (PENDING) before Toss is called. */
@@ -28,6 +28,9 @@ export interface PreparedCharge {
  * orderId already used (by this very attempt, whose answer was lost). The resolver looks them up.
  */
 export const UNSETTLED_CODES = new Set(['IDEMPOTENT_REQUEST_PROCESSING', 'DUPLICATED_ORDER_ID', 'ALREADY_PROCESSED_PAYMENT']);
+
+/** Approvals recorded per transaction (ChargeOutcomes.approvedMany): fewer commits, short locks. */
+export const APPROVALS_PER_TRANSACTION = 100;
 
 /** Toss may take up to 60 s to answer a billing charge; the worker owns its attempt a little longer. */
 export const CHARGE_LEASE_MS = 90_000;
@@ -49,15 +52,46 @@ export class ChargeWorker {
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
-  /** Charges until nothing is ready; returns how many charges were sent. */
+  /**
+   * Charges until nothing is ready; returns how many charges were sent. The next batch is
+   * prepared (its attempts committed) while the current one is still being sent, so the calls in
+   * flight never drop to zero between batches.
+   */
   async drain(): Promise<number> {
+    const size = this.config.BILLING_BATCH_SIZE;
+    const queue: PreparedCharge[] = [];
     let sent = 0;
-    for (;;) {
-      const batch = await this.prepare(this.config.BILLING_BATCH_SIZE);
-      await this.send(batch);
-      sent += batch.length;
-      if (batch.length < this.config.BILLING_BATCH_SIZE) return sent;
-    }
+    let more = true;
+    let failure: unknown = null;
+    let refill: Promise<void> | null = null;
+    const topUp = (): Promise<void> | null => {
+      if (refill || !more || queue.length > size / 2) return refill;
+      refill = this.prepare(size)
+        .then((batch) => {
+          queue.push(...batch);
+          sent += batch.length;
+          if (batch.length < size) more = false;
+        })
+        .catch((error: unknown) => {
+          failure = error;
+          more = false;
+        })
+        .finally(() => {
+          refill = null;
+        });
+      return refill;
+    };
+    await this.sendFrom(async () => {
+      for (;;) {
+        topUp();
+        const next = queue.shift();
+        if (next) return next;
+        if (!refill) return null;
+        await refill;
+      }
+    });
+    if (failure) throw failure;
+    return sent;
   }
 
   /** Claims chargeable orders and commits an attempt for each (or settles those whose card is gone). */
@@ -123,24 +157,79 @@ export class ChargeWorker {
   /** Sends prepared charges, at most BILLING_CHARGE_CONCURRENCY at once, and applies each answer. */
   async send(charges: PreparedCharge[]): Promise<void> {
     let next = 0;
-    const lane = async () => {
-      while (next < charges.length) await this.sendOne(charges[next++]);
+    await this.sendFrom(async () => (next < charges.length ? charges[next++] : null));
+  }
+
+  /**
+   * Sends charges taken from `take` with BILLING_CHARGE_CONCURRENCY calls in flight. Approvals are
+   * applied in chunks of APPROVALS_PER_TRANSACTION, one transaction each (ChargeOutcomes.approvedMany),
+   * one chunk at a time while the calls go on; declines and unknown outcomes are applied one by one
+   * as before. An approval not yet applied when the process dies is safe: its attempt was committed
+   * before the call, so the resolver re-sends the same Idempotency-Key and records the payment once.
+   */
+  private async sendFrom(take: () => Promise<PreparedCharge | null>): Promise<void> {
+    const pending: ApprovedCharge[] = [];
+    let applying: Promise<void> = Promise.resolve();
+    const flush = () => {
+      if (pending.length === 0) return;
+      const chunk = pending.splice(0, pending.length);
+      applying = applying.then(() => this.applyApprovals(chunk));
     };
-    await Promise.all(Array.from({ length: Math.min(this.config.BILLING_CHARGE_CONCURRENCY, charges.length) }, lane));
+    const lane = async () => {
+      for (let c = await take(); c; c = await take()) {
+        const payment = await this.call(c);
+        if (payment) {
+          pending.push({ attemptId: c.attemptId, payment });
+          if (pending.length >= APPROVALS_PER_TRANSACTION) flush();
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: this.config.BILLING_CHARGE_CONCURRENCY }, lane));
+    } finally {
+      flush();
+      await applying;
+    }
   }
 
   /** One charge: approved, a definite failure, or unknown (left to the resolver, never counted as a decline). */
   async sendOne(c: PreparedCharge): Promise<void> {
+    const payment = await this.call(c);
+    if (payment) await this.applyApprovals([{ attemptId: c.attemptId, payment }]);
+  }
+
+  /** Calls Toss; returns the payment when approved, after applying any other answer. */
+  private async call(c: PreparedCharge): Promise<TossPayment | null> {
     try {
-      const payment = await this.toss.chargeBillingKey(
+      return await this.toss.chargeBillingKey(
         c.billingKey,
         { customerKey: c.customerKey, amount: c.amountWon, orderId: c.tossOrderId, orderName: c.orderName },
         { idempotencyKey: c.idempotencyKey },
       );
-      await this.outcomes.approved(c.attemptId, payment);
     } catch (error) {
       await this.onError(c.attemptId, error);
+      return null;
     }
+  }
+
+  /**
+   * Applies approvals in one transaction; if that fails (a deadlock, one bad row), one by one, so
+   * one approval cannot hold back the others. One that still fails is left UNKNOWN for the
+   * resolver, which looks the payment up and applies it.
+   */
+  private async applyApprovals(chunk: ApprovedCharge[]): Promise<void> {
+    try {
+      await this.outcomes.approvedMany(chunk);
+      return;
+    } catch (error) {
+      if (chunk.length === 1) {
+        this.log.error({ attemptId: chunk[0].attemptId, err: error }, 'recording an approval failed; its outcome is resolved by lookup');
+        await this.outcomes.unknown(chunk[0].attemptId, 2_000).catch(() => undefined);
+        return;
+      }
+      this.log.warn({ approvals: chunk.length, err: error }, 'recording a chunk of approvals failed; recording them one by one');
+    }
+    for (const a of chunk) await this.applyApprovals([a]);
   }
 
   private async onError(attemptId: string, error: unknown): Promise<void> {
