@@ -110,7 +110,7 @@ export class ChargeOutcomes {
       );
       const notices: NoticeInput[] = [];
       await this.cyclesBilled(em, approved.map((x) => x.order), now, notices);
-      await this.announcePaid(em, approved.map((x) => x.order), now);
+      await this.announcePaid(em, approved.map((x) => ({ ...x.order, paymentKey: x.payment.paymentKey, tossOrderId: x.attempt.toss_order_id })), now);
 
       const cards: { id: string; card_company: string; masked_number: string }[] = await em.query(
         `SELECT id, card_company, masked_number FROM payment_methods WHERE id = ANY($1::uuid[])`,
@@ -316,7 +316,7 @@ export class ChargeOutcomes {
   }
 
   /** order.paid for each paid order, with its lines and shipping fees read in two statements. */
-  private async announcePaid(em: EntityManager, orders: readonly OrderRow[], now: Date): Promise<void> {
+  private async announcePaid(em: EntityManager, orders: readonly (OrderRow & { paymentKey: string; tossOrderId: string })[], now: Date): Promise<void> {
     const ids = orders.map((o) => o.id);
     const lines: OrderLineRow[] = await em.query(
       `SELECT id, order_id, catalog_item_id, product_id, option_id, partner_id, product_name, option_label, quantity, unit_price_won
@@ -351,6 +351,8 @@ export class ChargeOutcomes {
           totalWon: order.total_won,
           shipTo: order.ship_to,
           paidAt: now.toISOString(),
+          paymentKey: order.paymentKey,
+          tossOrderId: order.tossOrderId,
         },
       })),
     );
