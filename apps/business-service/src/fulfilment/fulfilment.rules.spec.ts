@@ -7,6 +7,7 @@ import {
   normaliseCarrier,
   normaliseTracking,
   refusePartnerRefund,
+  roastDemand,
   shipByDate,
   transition,
 } from './fulfilment.rules';
@@ -104,5 +105,16 @@ describe('ship-to retention, shipment fields, ship-by date and partner refunds',
     expect(refusePartnerRefund({ ...c, amountWon: 50_001 })?.bound).toBe('LIMIT');
     expect(refusePartnerRefund({ ...c, takenWon: 55_000 })).toEqual({ bound: 'BALANCE', message: "at most 7000 won of this partner's lines is left to refund" });
     expect(refusePartnerRefund({ ...c, amountWon: 7_000, takenWon: 55_000 })).toBeNull();
+  });
+});
+
+describe('roastDemand (what the unshipped orders need roasted)', () => {
+  it('adds units and grams per option across orders, counts orders once, largest first', () => {
+    const line = (partnerOrderId: string, optionId: string, quantity: number, weightGrams: number | null) => ({ partnerOrderId, optionId, productId: 'p', productName: 'Huila', optionLabel: `${optionId}`, weightGrams, quantity });
+    expect(roastDemand([line('o1', 'a', 2, 200), line('o1', 'a', 1, 200), line('o2', 'a', 1, 200), line('o2', 'b', 1, 1000), line('o3', 'gone', 4, null)])).toEqual([
+      expect.objectContaining({ optionId: 'b', units: 1, grams: 1000, orders: 1 }),
+      expect.objectContaining({ optionId: 'a', units: 4, grams: 800, orders: 2 }),
+      expect.objectContaining({ optionId: 'gone', units: 4, grams: null, orders: 1, weightGrams: null }),
+    ]);
   });
 });

@@ -117,3 +117,37 @@ export function refusePartnerRefund(c: PartnerRefundCheck): { bound: 'LIMIT' | '
   if (c.amountWon > left) return { bound: 'BALANCE', message: `at most ${left} won of this partner's lines is left to refund` };
   return null;
 }
+
+/** One line of an unshipped order, as the demand counts it. */
+export interface DemandLine {
+  partnerOrderId: string;
+  optionId: string;
+  productId: string;
+  productName: string;
+  optionLabel: string;
+  weightGrams: number | null;
+  quantity: number;
+}
+
+/** How much of each option the lines need: units, grams (when the weight is known) and orders, largest first. */
+export function roastDemand(lines: readonly DemandLine[]): Array<Omit<DemandLine, 'partnerOrderId' | 'quantity'> & { units: number; grams: number | null; orders: number }> {
+  const by = new Map<string, { line: DemandLine; units: number; orders: Set<string> }>();
+  for (const l of lines) {
+    const d = by.get(l.optionId) ?? { line: l, units: 0, orders: new Set<string>() };
+    d.units += l.quantity;
+    d.orders.add(l.partnerOrderId);
+    by.set(l.optionId, d);
+  }
+  return [...by.values()]
+    .map(({ line: l, units, orders }) => ({
+      optionId: l.optionId,
+      productId: l.productId,
+      productName: l.productName,
+      optionLabel: l.optionLabel,
+      weightGrams: l.weightGrams,
+      units,
+      grams: l.weightGrams === null ? null : units * l.weightGrams,
+      orders: orders.size,
+    }))
+    .sort((a, b) => (b.grams ?? 0) - (a.grams ?? 0) || b.units - a.units || a.productName.localeCompare(b.productName) || a.optionId.localeCompare(b.optionId));
+}

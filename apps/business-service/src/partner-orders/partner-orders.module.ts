@@ -5,6 +5,6 @@ import { PartnerOrdersConsumer } from './partner-orders.consumer';
 import { PartnerOrdersController } from './partner-orders.controller';
 import { PartnerOrdersService } from './partner-orders.service';
 
-/** Paid orders routed to partners (fulfilment transitions come with their own issue). */
-@Module({ imports: [PartnersModule, StockModule], controllers: [PartnerOrdersController], providers: [PartnerOrdersService, PartnerOrdersConsumer] })
+/** Paid orders routed to partners and the partner's read of them (transitions: src/fulfilment). */
+@Module({ imports: [PartnersModule, StockModule], controllers: [PartnerOrdersController], providers: [PartnerOrdersService, PartnerOrdersConsumer], exports: [PartnerOrdersService] })
 export class PartnerOrdersModule {}

@@ -130,6 +130,26 @@ export class StockReservationsService {
     return { stockReserved: false };
   }
 
+  /**
+   * Puts the units of cancelled paid orders back on hand (stock += quantity; their reservations
+   * were committed, so nothing is held) and announces each option's new availability. Options that
+   * no longer exist are skipped. Locks in option id order like every stock writer (ADR 0014).
+   */
+  async restock(em: EntityManager, lines: ReadonlyArray<{ optionId: string; quantity: number }>): Promise<void> {
+    const deltas = sumBy(
+      lines.map((l) => ({ option_id: l.optionId, quantity: l.quantity })),
+      (q) => ({ stock: q, held: 0 }),
+    );
+    const locked = await this.options.lock(em, deltas.map((d) => d.id));
+    await this.options.apply(
+      em,
+      deltas.filter((d) => locked.has(d.id)),
+      locked,
+      this.clock.now(),
+      true,
+    );
+  }
+
   private async lockOrder(em: EntityManager, orderId: string): Promise<StockOrderRow | null> {
     const [row] = (await em.query(`SELECT order_id, outcome, reason, refused_lines, state FROM stock_orders WHERE order_id = $1 FOR UPDATE`, [orderId])) as StockOrderRow[];
     return row ?? null;

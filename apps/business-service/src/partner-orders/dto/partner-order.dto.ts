@@ -33,5 +33,40 @@ export interface PartnerOrderDto {
   /** False when the order was paid without a held reservation: check the stock before preparing. */
   stockReserved: boolean;
   paidAt: string;
+  /** The date to ship by (YYYY-MM-DD): the next business day after the paid date in Asia/Seoul. */
+  shipBy: string;
+  /** Grows with every status change. */
+  version: number;
+  carrier: string | null;
+  trackingNumber: string | null;
+  preparedAt: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  cancelledAt: string | null;
+  returnRequestedAt: string | null;
+  returnReason: string | null;
+  returnedAt: string | null;
+  /** The subscriber confirmed the purchase: no more returns. */
+  confirmedAt: string | null;
   lines: PartnerOrderLineDto[];
+  /** Refunds of this partner's lines, oldest first (the partner's own, and those seen completed for others). */
+  refunds: PartnerRefundDto[];
+  /** What is left of the lines' paid amount after requested and completed refunds. */
+  refundableWon: number;
+}
+
+/** A refund of a partner order's lines. */
+export interface PartnerRefundDto {
+  refundId: string;
+  requestedBy: 'ADMIN' | 'PARTNER' | 'SUBSCRIBER' | 'SYSTEM';
+  /** Asked for; null for a whole-balance refund (a cancellation). */
+  amountWon: number | null;
+  /** Given back of this partner's lines, once completed. */
+  refundedWon: number | null;
+  reason: string;
+  status: 'REQUESTED' | 'COMPLETED' | 'REFUSED';
+  refusedCode: string | null;
+  refusedMessage: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
 }
