@@ -14,6 +14,7 @@ import { entities } from './database/entities';
 import { migrations } from './database/migrations';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { PartnersModule } from './partners/partners.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ProductReviewsModule } from './products/product-reviews.module';
 
 /** admin-service: reviews, the catalog master, oversight and operations for admins. */
@@ -41,6 +42,7 @@ export class AppModule {
         ClockAdminModule,
         DeadLettersModule,
         BillingRunsModule,
+        PaymentsModule,
       ],
     };
   }
