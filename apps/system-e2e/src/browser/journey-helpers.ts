@@ -106,3 +106,110 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/me');
 }
+
+/** Signs in over HTTP and returns the access token (set-up and admin steps of a journey). */
+export const accessToken = login;
+
+/**
+ * A coffee a new partner submits and an admin approves over HTTP, once it is on the storefront:
+ * one 200 g whole-bean option per `{ priceWon, stock }`. Returns the item and option ids.
+ */
+export async function approvedCoffee(
+  base: string,
+  admin: { email: string; password: string },
+  name: string,
+  options: { priceWon: number; stock: number }[],
+): Promise<{ itemId: string; optionIds: string[] }> {
+  const partner = await newPartner(base, admin, `${name} 로스터리`);
+  const partnerToken = await login(base, partner.email, partner.password);
+  const created = await http(
+    base,
+    'POST',
+    '/partner/products',
+    {
+      name,
+      origin: { country: 'Colombia', region: 'Huila' },
+      producer: 'Finca El Paraíso',
+      lot: `Lot ${name}`,
+      variety: 'Caturra',
+      process: 'Washed',
+      roastLevel: 'MEDIUM',
+      tastingNotes: ['초콜릿', '사과'],
+      description: '정기배송 브라우저 테스트 커피',
+      imageUrls: [],
+      options: options.map((o, i) => ({ weightGrams: 200 * (i + 1), grind: 'WHOLE_BEAN', priceWon: o.priceWon, stock: o.stock })),
+    },
+    partnerToken,
+  );
+  if (created.status !== 201) throw new Error(`product not created: ${created.status} ${JSON.stringify(created.body)}`);
+  const submitted = await http(base, 'POST', `/partner/products/${String(created.body.id)}/submit`, undefined, partnerToken);
+  if (submitted.status !== 200) throw new Error(`product not submitted: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  const adminToken = await login(base, admin.email, admin.password);
+  let reviewId = '';
+  await eventually('the product in the review queue', async () => {
+    const list = await http(base, 'GET', '/admin/product-reviews?status=PENDING&size=100', undefined, adminToken);
+    reviewId = (list.body.items as { id: string; productId: string }[] | undefined)?.find((r) => r.productId === created.body.id)?.id ?? '';
+    return reviewId !== '';
+  });
+  const approved = await http(base, 'POST', `/admin/product-reviews/${reviewId}/approve`, {}, adminToken);
+  if (approved.status !== 200) throw new Error(`product not approved: ${approved.status} ${JSON.stringify(approved.body)}`);
+  let itemId = '';
+  await eventually(`${name} on the storefront`, async () => {
+    const list = await http(base, 'GET', `/api/catalog/items?q=${encodeURIComponent(name)}&size=60`);
+    itemId = (list.body.items as { id: string; name: string }[] | undefined)?.find((i) => i.name === name)?.id ?? '';
+    return itemId !== '';
+  });
+  const current = submitted.body.current as { options: { id: string }[] };
+  return { itemId, optionIds: current.options.map((o) => o.id) };
+}
+
+/** Moves the shared test clock (admin) to noon, Asia/Seoul, of `date` (YYYY-MM-DD) unless it is already later. */
+export async function moveClockTo(base: string, adminToken: string, date: string): Promise<void> {
+  const target = new Date(`${date}T12:00:00+09:00`);
+  const now = await http(base, 'GET', '/admin/clock', undefined, adminToken);
+  if (Date.parse(String(now.body.now)) >= target.getTime()) return;
+  const set = await http(base, 'POST', '/admin/clock', { now: target.toISOString() }, adminToken);
+  if (set.status !== 200) throw new Error(`clock not moved: ${set.status} ${JSON.stringify(set.body)}`);
+}
+
+/** Starts a billing run (admin) and waits until it is COMPLETED. */
+export async function billingRun(base: string, adminToken: string): Promise<void> {
+  const res = await fetch(`${base}/admin/billing/run`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', Authorization: `Bearer ${adminToken}`, 'Idempotency-Key': `browser-run-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+  });
+  if (res.status !== 202) throw new Error(`billing run not started: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  await eventually('the billing run to complete', async () => (await http(base, 'GET', `/admin/billing/runs/${id}`, undefined, adminToken)).body.status === 'COMPLETED', 60_000);
+}
+
+/** Fills the toss-sandbox's billing-auth window (test mode: a future expiry, a 6-digit birth date, OTP 000000). */
+export async function fillCardWindow(page: Page, sandboxUrl: string, cardNumber: string): Promise<void> {
+  await page.waitForURL(`${sandboxUrl}/window/billing-auth?**`);
+  await page.locator('#cardNumber').fill(cardNumber);
+  await page.locator('#expirationMonth').fill('12');
+  await page.locator('#expirationYear').fill('30');
+  await page.locator('#identityNumber').fill('900101');
+  await page.locator('#otp').fill('000000');
+}
+
+/** On /me/payment-methods: 카드 등록 through the sandbox window, back on the page with the card registered. */
+export async function registerCardInBrowser(page: Page, webUrl: string, sandboxUrl: string, cardNumber: string): Promise<void> {
+  await page.getByTestId('register-card').click();
+  await fillCardWindow(page, sandboxUrl, cardNumber);
+  await page.getByRole('button', { name: '등록', exact: true }).click();
+  await page.waitForURL(`${webUrl}/me/payment-methods`);
+  await page.locator('[data-testid="registration-notice"][data-status="registered"]').waitFor();
+}
+
+/** On /me/addresses: saves the first address (it becomes the default). */
+export async function addAddressInBrowser(page: Page): Promise<void> {
+  await page.getByTestId('address-form').waitFor();
+  await page.getByLabel('Label').fill('집');
+  await page.getByLabel('Phone').fill('010-1234-5678');
+  await page.getByLabel('Postal code').fill('04524');
+  await page.getByLabel('Street address').fill('서울 중구 세종대로 110');
+  await page.getByLabel('Address details').fill('3층');
+  await page.getByTestId('address-submit').click();
+  await page.getByTestId('address-card').filter({ hasText: '서울 중구 세종대로 110' }).getByTestId('default-badge').waitFor();
+}

@@ -56,6 +56,9 @@ describe('My page → 정기배송', () => {
     expect(open.getAttribute('data-status')).toBe('RETRY_SCHEDULED');
     expect(screen.getByTestId('open-box-text').textContent).toMatch(/REJECT_CARD_PAYMENT.*2026.*12.*6/);
     expect(screen.getByTestId('open-box-card-link').getAttribute('href')).toBe('/me/payment-methods');
+    // The box belongs to the billing run: no date edits meanwhile.
+    expect(screen.getByTestId('dates-locked')).toBeTruthy();
+    expect(screen.queryByTestId('op-skip')).toBeNull();
     await screen.findByRole('option', { name: /KB국민/ });
     fireEvent.change(screen.getByTestId('change-card'), { target: { value: 'card-2' } });
     fireEvent.click(screen.getByTestId('op-update'));

@@ -25,6 +25,8 @@ export function SubscriptionActions({ subscription: s }: { subscription: Subscri
   const [resumeDate, setResumeDate] = useState('');
   const [nextDate, setNextDate] = useState('');
   const disabled = busy !== null;
+  // A box being billed belongs to the billing run: date edits wait until it is done (the server answers CYCLE_DUE).
+  const boxOpen = s.openOrder !== null;
   const label = (kind: SubscriptionOperation['kind'], text: string) => (busy === kind ? '처리 중…' : text);
 
   return (
@@ -33,7 +35,12 @@ export function SubscriptionActions({ subscription: s }: { subscription: Subscri
         일정 관리
       </Card.Header>
       <Card.Body className="d-grid gap-3">
-        {s.status === 'ACTIVE' ? (
+        {s.status === 'ACTIVE' && boxOpen ? (
+          <p className="small text-muted mb-0" data-testid="dates-locked">
+            이번 상자를 결제하는 동안에는 건너뛰기, 일시정지, 날짜 변경을 할 수 없습니다. 수량·카드 등은 바꿀 수 있습니다.
+          </p>
+        ) : null}
+        {s.status === 'ACTIVE' && !boxOpen ? (
           <>
             <div className="d-flex flex-wrap align-items-center gap-2">
               <Button variant="outline-primary" disabled={disabled || !s.nextBillingDate} onClick={() => setConfirmSkip(true)} data-testid="op-skip">
