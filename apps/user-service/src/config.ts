@@ -59,6 +59,16 @@ export const configSchema = z.object({
   PRICE_RISE_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   /** Payment methods one account may keep. */
   PAYMENT_METHODS_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(50).default(5),
+  /** Largest refund a partner may make at once on its own lines (business-service uses the same default). */
+  PARTNER_REFUND_LIMIT_WON: z.coerce.number().int().min(0).max(100_000_000).default(50_000),
+  /** Least time between two cancels of one payment sent to Toss (Toss ignores a second one within ~1 s). */
+  REFUND_MIN_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1_100),
+  /** How often refund queues with work left (new, or an unknown outcome to resolve) are drained. */
+  REFUND_DRAIN_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  /** Days after delivery that a purchase is confirmed automatically (shared clock). */
+  ORDER_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** How often delivered orders are checked for automatic confirmation. */
+  ORDER_AUTO_CONFIRM_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
 });
 
 export type UserServiceConfig = z.infer<typeof configSchema>;

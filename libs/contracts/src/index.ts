@@ -7,6 +7,7 @@ export * from './http/auth';
 export * from './http/catalog';
 export * from './http/errors';
 export * from './http/notifications';
+export * from './http/orders';
 export * from './http/pagination';
 export * from './http/payment-methods';
 export * from './http/partner-application';

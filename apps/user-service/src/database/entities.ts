@@ -15,6 +15,9 @@ import { PaymentLedgerEntry } from '../billing/payment-ledger-entry.entity';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { OrderShippingFee } from '../orders/order-shipping-fee.entity';
+import { OrderFulfilment } from '../orders/order-fulfilment.entity';
+import { OrderRequest } from '../orders/order-request.entity';
+import { Refund } from '../refunds/refund.entity';
 import { PaymentMethod } from '../payment-methods/payment-method.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { SubscriptionEvent } from '../subscriptions/subscription-event.entity';
@@ -22,4 +25,4 @@ import { SigningKey } from '../signing-keys/signing-key.entity';
 import { TossWebhookEvent } from '../webhooks/toss-webhook-event.entity';
 
 /** Every table user-service maps. */
-export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, PaymentMethod, TossWebhookEvent, Subscription, SubscriptionEvent, Order, OrderLine, OrderShippingFee, PaymentAttempt, PaymentLedgerEntry, BillingRun, Notification, ...messagingEntities, ...idempotencyEntities];
+export const entities = [Account, PartnerMembership, RefreshToken, SigningKey, CatalogItem, CatalogOptionStock, CatalogCacheInvalidation, CatalogFacetCount, Address, PaymentMethod, TossWebhookEvent, Subscription, SubscriptionEvent, Order, OrderLine, OrderShippingFee, OrderFulfilment, OrderRequest, Refund, PaymentAttempt, PaymentLedgerEntry, BillingRun, Notification, ...messagingEntities, ...idempotencyEntities];

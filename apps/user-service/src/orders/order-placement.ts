@@ -97,6 +97,11 @@ export function placeBox(spec: BoxSpec, terms: PlatformTerms, now: Date): Placed
     lastFailureCategory: null,
     paidAt: null,
     closedAt: null,
+    fulfilmentStatus: null,
+    deliveredAt: null,
+    confirmedAt: null,
+    confirmedAutomatically: false,
+    cancelledAt: null,
     placedAt: now,
     updatedAt: now,
   };

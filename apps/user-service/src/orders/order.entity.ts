@@ -1,4 +1,4 @@
-import type { ShipTo } from '@roastery/contracts';
+import type { FulfilmentStatus, ShipTo } from '@roastery/contracts';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 /**
@@ -43,5 +43,13 @@ export class Order {
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
   @Column('timestamptz', { name: 'placed_at' }) placedAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  /** Fulfilment of the whole order, derived from its partner parts (order-state.rules.ts); null until business-service reports. */
+  @Column('text', { name: 'fulfilment_status', nullable: true }) fulfilmentStatus: FulfilmentStatus | null;
+  /** When every part was delivered: the automatic purchase confirmation counts from it. */
+  @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
+  @Column('timestamptz', { name: 'confirmed_at', nullable: true }) confirmedAt: Date | null;
+  @Column('boolean', { name: 'confirmed_automatically', default: false }) confirmedAutomatically: boolean;
+  /** A paid order the roaster's side cancelled (refunded in full through the refund queue). */
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
   @VersionColumn() version: number;
 }

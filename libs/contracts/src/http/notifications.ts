@@ -60,6 +60,16 @@ export const noticeDataSchemas = {
     newUnitPriceWon: won,
     effectiveFrom: ymd,
   }),
+  /** A partner shipped its part of an order (issue 6). */
+  SHIPPED: z.strictObject({ orderId: z.string(), itemName: text, carrier: z.string().max(40).nullable(), trackingNumber: z.string().max(60).nullable() }),
+  /** A partner's part of an order was delivered; purchase is confirmed automatically after `autoConfirmDays`. */
+  DELIVERED: z.strictObject({ orderId: z.string(), itemName: text, autoConfirmDays: z.number().int().nonnegative() }),
+  /** The roaster had not shipped: the order is cancelled and its payment refunded in full. */
+  CANCELLED: z.strictObject({ orderId: z.string(), itemName: text }),
+  /** The cancellation came too late: the order had already shipped (a return is possible after delivery). */
+  CANCEL_REFUSED: z.strictObject({ orderId: z.string(), itemName: text, reason: z.string().max(200).nullable() }),
+  /** Money went back to the card. */
+  REFUNDED: z.strictObject({ orderId: z.string(), itemName: text, amountWon: won, reason: z.string().max(200) }),
 } satisfies Record<string, z.ZodType>;
 
 /** Every notice kind. */

@@ -1,3 +1,4 @@
+import type { OrderAfterSaleDto } from './orders';
 import { z } from 'zod';
 
 const date = z.iso.date();
@@ -138,4 +139,6 @@ export interface OrderDto extends OrderSummaryDto {
   /** Charged minus refunded, from the ledger. */
   paidWon: number;
   nextAttemptAt: string | null;
+  /** After payment: fulfilment and tracking, cancellation/return, refunds and the open actions (issue 6). */
+  afterSale?: OrderAfterSaleDto;
 }

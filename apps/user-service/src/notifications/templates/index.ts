@@ -1,10 +1,15 @@
 import type { NoticeData, NoticeKind } from '@roastery/contracts';
+import { renderCancelRefused } from './cancel-refused';
 import { renderCharged } from './charged';
+import { renderDelivered } from './delivered';
 import { compose, type RenderedNotice } from './format';
+import { renderOrderCancelled } from './order-cancelled';
 import { renderPastDue } from './past-due';
 import { renderPaymentFailed } from './payment-failed';
 import { renderPreCharge } from './pre-charge';
 import { renderPriceChange } from './price-change';
+import { renderRefunded } from './refunded';
+import { renderShipped } from './shipped';
 import { renderSkippedForStock } from './skipped-for-stock';
 import { renderSubscriptionStarted } from './subscription-started';
 
@@ -19,6 +24,11 @@ export const templates: { [K in NoticeKind]: (data: NoticeData[K]) => RenderedNo
   SKIPPED_FOR_STOCK: renderSkippedForStock,
   SUBSCRIPTION_STARTED: renderSubscriptionStarted,
   PRICE_CHANGE: renderPriceChange,
+  SHIPPED: renderShipped,
+  DELIVERED: renderDelivered,
+  CANCELLED: renderOrderCancelled,
+  CANCEL_REFUSED: renderCancelRefused,
+  REFUNDED: renderRefunded,
 };
 
 /**

@@ -22,6 +22,11 @@ const examples = {
   SKIPPED_FOR_STOCK: { subscriptionId: sub, orderId: order, itemName: '파나마 게이샤 100g', billingDate: '2026-12-01' },
   SUBSCRIPTION_STARTED: { subscriptionId: sub, itemName: '콜롬비아 수프리모 1kg', amountWon: 1_234_500, nextBillingDate: '2026-12-08' },
   PRICE_CHANGE: { subscriptionId: sub, itemName: '콜롬비아 수프리모 1kg', oldUnitPriceWon: 18_000, newUnitPriceWon: 19_500, effectiveFrom: '2027-01-04' },
+  SHIPPED: { orderId: order, itemName: '케냐 AA 500g', carrier: 'CJ대한통운', trackingNumber: '612345678901' },
+  DELIVERED: { orderId: order, itemName: '케냐 AA 500g', autoConfirmDays: 7 },
+  CANCELLED: { orderId: order, itemName: '케냐 AA 500g' },
+  CANCEL_REFUSED: { orderId: order, itemName: '케냐 AA 500g', reason: 'ALREADY_SHIPPED' },
+  REFUNDED: { orderId: order, itemName: '케냐 AA 500g', amountWon: 5_000, reason: '배송 지연 보상' },
 } satisfies NoticeData;
 
 const render = <K extends NoticeKind>(kind: K, data: NoticeData[K]) => renderNotice(kind, data);
