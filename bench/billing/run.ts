@@ -24,6 +24,7 @@ import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +80,7 @@ interface Reconciliation {
   amountMismatches: number;
   missedCycles: number;
   scheduleNotAdvanced: number;
+  unexpectedPayments: number;
   ok: boolean;
 }
 
@@ -126,7 +128,9 @@ function billingEnv(): Record<string, string> {
 async function benchSize(tag: string, size: number): Promise<SizeResult> {
   const prefix = `${tag}_${size}`;
   const namespace = prefix.replace(/_/g, '');
-  const base = 4600 + Math.floor(Math.random() * 100) * 5;
+  // Free ports outside the range the system tests pick theirs from (4100–5004): a test that found
+  // one of ours would drive this stack (its clock, its billing runs) in the middle of the run.
+  const base = await freePorts(5);
   const logDir = join(ROOT, 'tmp', 'bench-billing', prefix);
   log(`\n--- ${size} subscriptions: starting the stack (databases ${prefix}_*, ports ${base}–${base + 3}, logs ${logDir}) ---`);
   let stack: RunningStack | null = null;
@@ -249,8 +253,8 @@ async function demoCoffee(business: Client): Promise<Coffee> {
  * paymentKey (the ledger's) and by orderId, which names the subscription and cycle.
  */
 async function reconcile(user: Client, sandbox: Client, seeded: SeededSubscription[]): Promise<Reconciliation> {
-  const payments = (await sandbox.query(`SELECT payment_key, order_id, total_amount::bigint AS amount FROM payments WHERE status = 'DONE' AND order_id LIKE 's%'`)).rows as { payment_key: string; order_id: string; amount: string }[];
-  const ledger = (
+  let payments = (await sandbox.query(`SELECT payment_key, order_id, total_amount::bigint AS amount FROM payments WHERE status = 'DONE' AND order_id LIKE 's%'`)).rows as { payment_key: string; order_id: string; amount: string }[];
+  let ledger = (
     await user.query(
       `SELECT l.payment_key, l.toss_order_id, l.amount_won, o.subscription_id, o.cycle, o.total_won
          FROM payment_ledger l JOIN orders o ON o.id = l.order_id WHERE l.kind = 'CHARGE'`,
@@ -259,6 +263,15 @@ async function reconcile(user: Client, sandbox: Client, seeded: SeededSubscripti
   const subs = (await user.query(`SELECT id, next_cycle, open_order_id FROM subscriptions`)).rows as { id: string; next_cycle: number; open_order_id: string | null }[];
 
   const cycleOf = (orderId: string) => orderId.replace(/-a\d+$/, ''); // s<sub>-c<cycle>
+  // Only the seeded subscriptions are reconciled; the demo subscriber's own charges (seedDemo) are counted apart.
+  const seededCompact = new Set(seeded.map((s) => `s${s.subscriptionId.replace(/-/g, '')}`));
+  const seededIds = new Set(seeded.map((s) => s.subscriptionId));
+  const allPayments = payments;
+  payments = allPayments.filter((p) => seededCompact.has(p.order_id.split('-')[0]));
+  const allLedger = ledger;
+  ledger = allLedger.filter((l) => seededIds.has(l.subscription_id));
+  const otherCharges = allPayments.length - payments.length;
+  if (otherCharges > 0 || allLedger.length !== ledger.length) log(`not reconciled (the demo subscriber's own charges): ${otherCharges} at the sandbox, ${allLedger.length - ledger.length} in the ledger`);
   const paymentsByCycle = new Map<string, number>();
   for (const p of payments) paymentsByCycle.set(cycleOf(p.order_id), (paymentsByCycle.get(cycleOf(p.order_id)) ?? 0) + 1);
   const paymentByKey = new Map(payments.map((p) => [p.payment_key, p]));
@@ -275,6 +288,9 @@ async function reconcile(user: Client, sandbox: Client, seeded: SeededSubscripti
   }
   const sandboxPaymentWithoutLedger = payments.filter((p) => !ledgerByKey.has(p.payment_key)).length;
   const doubleCharges = [...paymentsByCycle.values()].filter((n) => n > 1).length + [...ledgerBySub.values()].filter((n) => n > 1).length;
+  const expected = new Set(seeded.map((s) => `s${s.subscriptionId.replace(/-/g, '')}-c1`));
+  const unexpected = payments.filter((p) => !expected.has(cycleOf(p.order_id)));
+  if (unexpected.length > 0) log(`payments at the sandbox for no seeded cycle: ${JSON.stringify(unexpected.slice(0, 5))}`);
   const subById = new Map(subs.map((s) => [s.id, s]));
   let missedCycles = 0;
   let scheduleNotAdvanced = 0;
@@ -294,8 +310,9 @@ async function reconcile(user: Client, sandbox: Client, seeded: SeededSubscripti
     amountMismatches,
     missedCycles,
     scheduleNotAdvanced,
+    unexpectedPayments: unexpected.length,
   };
-  return { ...r, ok: doubleCharges + ledgerWithoutSandboxPayment + sandboxPaymentWithoutLedger + amountMismatches + missedCycles + scheduleNotAdvanced === 0 && payments.length === seeded.length };
+  return { ...r, ok: doubleCharges + ledgerWithoutSandboxPayment + sandboxPaymentWithoutLedger + amountMismatches + missedCycles + scheduleNotAdvanced + unexpected.length === 0 && payments.length === seeded.length };
 }
 
 /** The sandbox's charge endpoint alone: n charges of fresh keys, 32 in flight, straight over HTTP. */
@@ -401,6 +418,23 @@ function machineCpu(): { busy: number; total: number; busyShare(before: { busy: 
   const total = v.reduce((a, b) => a + b, 0);
   const busy = total - idle;
   return { busy, total, busyShare: (b) => (busy - b.busy) / Math.max(1, total - b.total) };
+}
+
+/** A base port with `count` free ports after it, in 6200–6995. */
+async function freePorts(count: number): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  for (let tries = 0; tries < 50; tries++) {
+    const base = 6200 + Math.floor(Math.random() * 160) * 5;
+    let ok = true;
+    for (let p = base; p < base + count && ok; p++) ok = await free(p);
+    if (ok) return base;
+  }
+  throw new Error('no free ports in 6200–6995');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
