@@ -8,6 +8,7 @@ import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
 import { billingRunsSaga } from '../features/billingRuns/billingRunsSaga';
 import { notificationsSaga } from '../features/notifications/notificationsSaga';
+import { orderActionsSaga } from '../features/orderActions/orderActionsSaga';
 import { ordersSaga } from '../features/orders/ordersSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
 import { paymentMethodsSaga } from '../features/paymentMethods/paymentMethodsSaga';
@@ -32,5 +33,6 @@ export function* rootSaga(): SagaIterator {
     fork(billingRunsSaga),
     fork(subscriptionsSaga),
     fork(ordersSaga),
+    fork(orderActionsSaga),
   ]);
 }

@@ -8,6 +8,7 @@ import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice
 import { authSlice } from '../features/auth/authSlice';
 import { billingRunsSlice } from '../features/billingRuns/billingRunsSlice';
 import { notificationsSlice } from '../features/notifications/notificationsSlice';
+import { orderActionsSlice } from '../features/orderActions/orderActionsSlice';
 import { ordersSlice } from '../features/orders/ordersSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
 import { paymentMethodsSlice } from '../features/paymentMethods/paymentMethodsSlice';
@@ -31,6 +32,7 @@ export const rootReducer = combineSlices(
   billingRunsSlice,
   subscriptionsSlice,
   ordersSlice,
+  orderActionsSlice,
 );
 
 export type RootState = ReturnType<typeof rootReducer>;
