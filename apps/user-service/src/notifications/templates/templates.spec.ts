@@ -161,6 +161,6 @@ describe('notice templates', () => {
   });
 
   it('renders an unknown kind (from a newer build) as a generic notice', () => {
-    expect(renderNotice('SHIPPED', { orderId: order })).toMatchObject({ title: '알림', body: '새 알림이 있습니다.' });
+    expect(renderNotice('GIFT_SENT', { orderId: order })).toMatchObject({ title: '알림', body: '새 알림이 있습니다.' });
   });
 });
