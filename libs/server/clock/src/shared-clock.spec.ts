@@ -179,4 +179,27 @@ describe('SharedClock', () => {
     expect(Number.isNaN(Date.parse(published.setAt))).toBe(false);
     expect(JSON.parse((await redis.get(`${prefix}clock`))!)).toEqual({ offsetMs: a.offsetMs, setAt: expect.any(String) });
   });
+
+  it('keeps systems apart that share a Redis through keyPrefix: a change on one is not heard by the other', async () => {
+    const mine = new Redis(REDIS_URL, { keyPrefix: `${prefix}mine:` });
+    const theirs = new Redis(REDIS_URL, { keyPrefix: `${prefix}theirs:` });
+    try {
+      const a = clock({ prefix: '', pollMs: 60_000 }, mine);
+      const b = clock({ prefix: '', pollMs: 60_000 }, theirs);
+      await a.start();
+      await b.start();
+      expect(a.channel).toBe(`${prefix}mine:clock:changed`);
+      await b.advanceTo(new Date(Date.now() + 30 * DAY));
+      const other = clock({ prefix: '', pollMs: 60_000 }, theirs);
+      await other.start();
+      await waitUntil(() => other.offsetMs > 29 * DAY, { what: 'the same system to see the change' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(a.offsetMs).toBeLessThan(DAY);
+    } finally {
+      await Promise.all(started.map((c) => c.stop()));
+      started = [];
+      mine.disconnect();
+      theirs.disconnect();
+    }
+  });
 });

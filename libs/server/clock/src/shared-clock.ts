@@ -42,7 +42,9 @@ export class SharedClock implements ManagedClock {
     options: SharedClockOptions,
   ) {
     this.key = `${options.prefix}clock`;
-    this.channel = `${options.prefix}clock:changed`;
+    // ioredis prefixes keys with its keyPrefix but not pub/sub channels: without the prefix here,
+    // every system on one Redis (each test run, each developer's stack) would hear the others' clock.
+    this.channel = `${redis.options?.keyPrefix ?? ''}${options.prefix}clock:changed`;
     this.pollMs = options.pollMs ?? 2_000;
     this.store = options.store;
     this.onError =
