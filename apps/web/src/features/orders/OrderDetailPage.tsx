@@ -10,6 +10,7 @@ import { usePageTitle } from '../../common/hooks/usePageTitle';
 import { PageSpinner } from '../../common/ui/PageSpinner';
 import { ProblemAlert } from '../../common/ui/ProblemAlert';
 import { formatDateTime, formatWon } from '../../common/utils/format';
+import { OrderAfterSale } from '../orderActions/OrderAfterSale';
 import { formatSeoulDate, PAYMENT_STATUS } from './orderLabels';
 import { OrderStatusBadge } from './OrdersPage';
 import { orderPageOpened, selectOrderDetail } from './ordersSlice';
@@ -107,6 +108,7 @@ function OrderDetail({ order, onReload, reloading }: { order: OrderDto; onReload
           {order.shipTo.recipient} · ({order.shipTo.postalCode}) {order.shipTo.line1} {order.shipTo.line2}
         </dd>
       </dl>
+      <OrderAfterSale order={order} />
       <h2 className="h5">결제 시도</h2>
       {order.payments.length === 0 ? (
         <p className="text-muted" data-testid="no-payments">
