@@ -19,6 +19,7 @@ const BACKOFFICE: ConsoleLink[] = [
 const STUDIO: ConsoleLink[] = [
   { to: '/studio', label: 'Products', end: true },
   { to: '/studio/products/new', label: 'New product' },
+  { to: '/studio/orders', label: 'Orders' },
 ];
 
 function ConsoleTabs({ label, links, testId }: { label: string; links: ConsoleLink[]; testId: string }) {

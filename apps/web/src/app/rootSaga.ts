@@ -13,6 +13,7 @@ import { ordersSaga } from '../features/orders/ordersSaga';
 import { partnerApplicationSaga } from '../features/partnerApplication/partnerApplicationSaga';
 import { paymentMethodsSaga } from '../features/paymentMethods/paymentMethodsSaga';
 import { storefrontSaga } from '../features/storefront/storefrontSaga';
+import { studioOrdersSaga } from '../features/studioOrders/studioOrdersSaga';
 import { studioProductsSaga } from '../features/studioProducts/studioProductsSaga';
 import { subscriptionsSaga } from '../features/subscriptions/subscriptionsSaga';
 
@@ -23,6 +24,7 @@ export function* rootSaga(): SagaIterator {
     fork(partnerApplicationSaga),
     fork(adminApplicationsSaga),
     fork(studioProductsSaga),
+    fork(studioOrdersSaga),
     fork(adminProductsSaga),
     fork(adminPartnersSaga),
     fork(adminCatalogSaga),

@@ -18,6 +18,7 @@ import { PaymentMethodCallbackPage } from '../features/paymentMethods/PaymentMet
 import { PaymentMethodsPage } from '../features/paymentMethods/PaymentMethodsPage';
 import { HomePage } from '../features/storefront/HomePage';
 import { ItemPage } from '../features/storefront/ItemPage';
+import { StudioOrdersPage } from '../features/studioOrders/StudioOrdersPage';
 import { ProductEditorPage } from '../features/studioProducts/ProductEditorPage';
 import { StudioProductsPage } from '../features/studioProducts/StudioProductsPage';
 import { SubscriptionDetailPage } from '../features/subscriptions/SubscriptionDetailPage';
@@ -73,6 +74,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <StudioProductsPage /> },
           { path: 'products/new', element: <ProductEditorPage /> },
           { path: 'products/:id', element: <ProductEditorPage /> },
+          { path: 'orders', element: <StudioOrdersPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

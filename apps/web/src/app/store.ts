@@ -13,6 +13,7 @@ import { ordersSlice } from '../features/orders/ordersSlice';
 import { partnerApplicationSlice } from '../features/partnerApplication/partnerApplicationSlice';
 import { paymentMethodsSlice } from '../features/paymentMethods/paymentMethodsSlice';
 import { storefrontSlice } from '../features/storefront/storefrontSlice';
+import { studioOrdersSlice } from '../features/studioOrders/studioOrdersSlice';
 import { studioProductsSlice } from '../features/studioProducts/studioProductsSlice';
 import { subscriptionsSlice } from '../features/subscriptions/subscriptionsSlice';
 import { rootSaga } from './rootSaga';
@@ -22,6 +23,7 @@ export const rootReducer = combineSlices(
   partnerApplicationSlice,
   adminApplicationsSlice,
   studioProductsSlice,
+  studioOrdersSlice,
   adminProductsSlice,
   adminPartnersSlice,
   adminCatalogSlice,
