@@ -14,6 +14,7 @@ const BACKOFFICE: ConsoleLink[] = [
   { to: '/backoffice/partners', label: 'Partners' },
   { to: '/backoffice/catalog', label: 'Catalog' },
   { to: '/backoffice/billing', label: 'Billing' },
+  { to: '/backoffice/payments', label: 'Payments' },
 ];
 
 const STUDIO: ConsoleLink[] = [

@@ -4,6 +4,7 @@ import { addressesSaga } from '../features/addresses/addressesSaga';
 import { adminApplicationsSaga } from '../features/adminApplications/adminApplicationsSaga';
 import { adminCatalogSaga } from '../features/adminCatalog/adminCatalogSaga';
 import { adminPartnersSaga } from '../features/adminPartners/adminPartnersSaga';
+import { adminPaymentsSaga } from '../features/adminPayments/adminPaymentsSaga';
 import { adminProductsSaga } from '../features/adminProducts/adminProductsSaga';
 import { authSaga } from '../features/auth/authSaga';
 import { billingRunsSaga } from '../features/billingRuns/billingRunsSaga';
@@ -33,6 +34,7 @@ export function* rootSaga(): SagaIterator {
     fork(paymentMethodsSaga),
     fork(notificationsSaga),
     fork(billingRunsSaga),
+    fork(adminPaymentsSaga),
     fork(subscriptionsSaga),
     fork(ordersSaga),
     fork(orderActionsSaga),

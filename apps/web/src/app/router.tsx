@@ -3,6 +3,9 @@ import { AddressesPage } from '../features/addresses/AddressesPage';
 import { AdminApplicationsPage } from '../features/adminApplications/AdminApplicationsPage';
 import { AdminCatalogPage } from '../features/adminCatalog/AdminCatalogPage';
 import { AdminPartnersPage } from '../features/adminPartners/AdminPartnersPage';
+import { AdminPaymentDetailPage } from '../features/adminPayments/AdminPaymentDetailPage';
+import { AdminPaymentsPage } from '../features/adminPayments/AdminPaymentsPage';
+import { AdminReconciliationPage } from '../features/adminPayments/AdminReconciliationPage';
 import { AdminProductReviewsPage } from '../features/adminProducts/AdminProductReviewsPage';
 import { AccountPage } from '../features/auth/AccountPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
@@ -92,6 +95,9 @@ export const routes: RouteObject[] = [
           { path: 'partners', element: <AdminPartnersPage /> },
           { path: 'catalog', element: <AdminCatalogPage /> },
           { path: 'billing', element: <BillingRunsPage /> },
+          { path: 'payments', element: <AdminPaymentsPage /> },
+          { path: 'payments/reconciliation', element: <AdminReconciliationPage /> },
+          { path: 'payments/:orderId', element: <AdminPaymentDetailPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -4,6 +4,7 @@ import { addressesSlice } from '../features/addresses/addressesSlice';
 import { adminApplicationsSlice } from '../features/adminApplications/adminApplicationsSlice';
 import { adminCatalogSlice } from '../features/adminCatalog/adminCatalogSlice';
 import { adminPartnersSlice } from '../features/adminPartners/adminPartnersSlice';
+import { adminPaymentsSlice } from '../features/adminPayments/adminPaymentsSlice';
 import { adminProductsSlice } from '../features/adminProducts/adminProductsSlice';
 import { authSlice } from '../features/auth/authSlice';
 import { billingRunsSlice } from '../features/billingRuns/billingRunsSlice';
@@ -32,6 +33,7 @@ export const rootReducer = combineSlices(
   paymentMethodsSlice,
   notificationsSlice,
   billingRunsSlice,
+  adminPaymentsSlice,
   subscriptionsSlice,
   ordersSlice,
   orderActionsSlice,
