@@ -190,6 +190,22 @@ describe('subscriptions and the billing engine (user-service, toss-sandbox proce
     expect(voided.n).toBe(2);
   });
 
+  it('does not start a subscription whose first box has no stock: 422 OUT_OF_STOCK, nothing charged', async () => {
+    const coffee = await h.publishCoffee();
+    const me = await h.subscriber('nostock');
+    h.soldOut.add(coffee.optionId);
+    try {
+      const res = await subscribe(me, coffee);
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'OUT_OF_STOCK', details: { subscriptionId: expect.any(String) } });
+      const [row] = await t.db.query(`SELECT status, cancel_reason FROM subscriptions WHERE id = $1`, [res.body.details.subscriptionId]);
+      expect(row).toEqual({ status: 'CANCELLED', cancel_reason: 'FIRST_BOX_OUT_OF_STOCK' });
+      expect(await h.ledger(res.body.details.subscriptionId)).toHaveLength(0);
+    } finally {
+      h.soldOut.delete(coffee.optionId);
+    }
+  });
+
   it('skips a cycle the roaster has no stock for: nothing charged, the subscriber told, the next box as usual', async () => {
     const coffee = await h.publishCoffee();
     const me = await h.subscriber('stock');

@@ -194,12 +194,14 @@ export class ChargeOutcomes {
     const sub = order.subscriptionId ? await em.findOneBy(Subscription, { id: order.subscriptionId }) : null;
     if (!sub) return;
     if (order.cycle === 0) {
-      await em.update(Subscription, { id: sub.id }, { openOrderId: null, updatedAt: now });
-    } else {
-      const done = completeCycle(scheduleOf(sub), order.cycle ?? -1, 'SKIPPED', seoulDate(now));
-      if (!done.ok) throw new Error(`cannot skip cycle ${order.cycle} of subscription ${sub.id}: ${done.reason}`);
-      await em.update(Subscription, { id: sub.id }, { ...scheduleColumns(done.state), openOrderId: null, updatedAt: now });
+      // No first box, no subscription: the subscriber is told in the answer to their request
+      // (422 OUT_OF_STOCK), as with a declined first charge.
+      await em.update(Subscription, { id: sub.id }, { status: 'CANCELLED', cancelReason: 'FIRST_BOX_OUT_OF_STOCK', cancelledAt: now, openOrderId: null, updatedAt: now });
+      return;
     }
+    const done = completeCycle(scheduleOf(sub), order.cycle ?? -1, 'SKIPPED', seoulDate(now));
+    if (!done.ok) throw new Error(`cannot skip cycle ${order.cycle} of subscription ${sub.id}: ${done.reason}`);
+    await em.update(Subscription, { id: sub.id }, { ...scheduleColumns(done.state), openOrderId: null, updatedAt: now });
     await this.notices.notify(em, {
       accountId: order.accountId,
       kind: 'SKIPPED_FOR_STOCK',

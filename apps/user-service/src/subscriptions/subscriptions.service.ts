@@ -95,6 +95,12 @@ export class SubscriptionsService {
     });
 
     const order = await this.waitForOutcome(created.orderId);
+    if (order.status === 'STOCK_REFUSED') {
+      throw new ApiException(422, 'OUT_OF_STOCK', 'the roaster has no stock left for this option; nothing was charged and the subscription was not started', {
+        orderId: order.id,
+        subscriptionId: created.subscriptionId,
+      });
+    }
     if (order.status === 'PAYMENT_FAILED') {
       throw new ApiException(422, 'PAYMENT_DECLINED', 'the card was declined; the subscription was not started', {
         orderId: order.id,
