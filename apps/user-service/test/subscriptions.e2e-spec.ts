@@ -64,6 +64,14 @@ describe('subscriptions and the billing engine (user-service, toss-sandbox proce
     expect(order.body).toMatchObject({ status: 'PAID', paidWon: 36_000, lines: [{ quantity: 2, unitPriceWon: 18_000 }], payments: [{ attempt: 1, status: 'APPROVED' }] });
   });
 
+  it('publishes the terms in force, and accepts a subscription naming them', async () => {
+    const terms = await t.http.get('/api/subscriptions/terms');
+    expect(terms.body).toEqual({ termsVersion: '2026-11-01', shipping: { feeWon: 3000, freeThresholdWon: 30_000 }, preChargeNoticeDays: 3, priceRiseNoticeDays: 14 });
+    const coffee = await h.publishCoffee();
+    const me = await h.subscriber('terms');
+    expect((await subscribe(me, coffee, { termsVersion: terms.body.termsVersion })).status).toBe(201);
+  });
+
   it('charges a small box with the shipping fee below the free-shipping threshold', async () => {
     const coffee = await h.publishCoffee(12_000);
     const me = await h.subscriber('fee');
@@ -259,6 +267,7 @@ describe('subscriptions and the billing engine (user-service, toss-sandbox proce
       ['an unknown field', { discount: 100 }, 400],
       ['a coupon that does not exist', { couponCode: 'NOPE' }, 422],
       ['points the account does not have', { usePoints: 500 }, 422],
+      ['terms it was not shown', { termsVersion: '2020-01-01' }, 409],
     ])('%s', async (_what, over, status) => {
       const coffee = await h.publishCoffee();
       const me = await h.subscriber('bad');

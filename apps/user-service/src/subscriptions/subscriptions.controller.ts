@@ -12,10 +12,11 @@ import {
   pauseSubscriptionSchema,
   resumeSubscriptionSchema,
   type SubscriptionDto,
+  type SubscriptionTermsDto,
   type UpdateSubscriptionRequest,
   updateSubscriptionSchema,
 } from '@roastery/contracts';
-import { notFound, ValidBody, ValidQuery } from '@roastery/http';
+import { notFound, Public, ValidBody, ValidQuery } from '@roastery/http';
 import { Idempotent, IdempotencyKey } from '@roastery/platform';
 import { SubscriptionEditsService } from './subscription-edits.service';
 import { SubscriptionsService } from './subscriptions.service';
@@ -41,6 +42,13 @@ export class SubscriptionsController {
     @IdempotencyKey() key: string | undefined,
   ): Promise<CreatedSubscriptionDto> {
     return this.subscriptions.create(me.userId, body, key);
+  }
+
+  /** The terms in force: the web shows them beside the consent checkbox. */
+  @Public()
+  @Get('terms')
+  terms(): SubscriptionTermsDto {
+    return this.subscriptions.terms();
   }
 
   @Get()

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Clock, CLOCK, seoulDate } from '@roastery/clock';
-import type { CreatedSubscriptionDto, CreateSubscriptionRequest, Page, PageQuery, SubscriptionDto } from '@roastery/contracts';
+import type { CreatedSubscriptionDto, CreateSubscriptionRequest, Page, PageQuery, SubscriptionDto, SubscriptionTermsDto } from '@roastery/contracts';
 import { ApiException, notFound, unprocessable } from '@roastery/http';
 import { Outbox } from '@roastery/messaging';
 import { uuidv7 } from '@roastery/persistence';
@@ -9,6 +9,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AddressesService } from '../addresses/addresses.service';
 import { BillingEngine } from '../billing/billing-engine';
 import { insertOrdersAndRequestStock } from '../billing/order-store';
+import { PRE_CHARGE_NOTICE_DAYS } from '../billing/pre-charge-notices';
 import { CONFIG, type UserServiceConfig } from '../config';
 import { Order } from '../orders/order.entity';
 import { toOrderSummaryDto } from '../orders/order.mapper';
@@ -43,6 +44,9 @@ export class SubscriptionsService {
   async create(accountId: string, input: CreateSubscriptionRequest, creationKey: string | undefined): Promise<CreatedSubscriptionDto> {
     if (input.couponCode) throw unprocessable('COUPON_NOT_FOUND', 'no coupon campaign has this code');
     if (input.usePoints) throw unprocessable('INSUFFICIENT_POINTS', 'not enough points');
+    if (input.termsVersion !== undefined && input.termsVersion !== this.config.RECURRING_TERMS_VERSION) {
+      throw new ApiException(409, 'CONFLICT', `the recurring-payment terms changed (now ${this.config.RECURRING_TERMS_VERSION}); read and agree to them again`);
+    }
     const created = await this.ds.transaction(async (em) => {
       await em.query(`SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE`, [accountId]);
       if (creationKey) {
@@ -109,6 +113,15 @@ export class SubscriptionsService {
       });
     }
     return { subscription: await this.get(accountId, created.subscriptionId), firstOrder: toOrderSummaryDto(order) };
+  }
+
+  terms(): SubscriptionTermsDto {
+    return {
+      termsVersion: this.config.RECURRING_TERMS_VERSION,
+      shipping: { feeWon: this.config.SHIPPING_FEE_WON, freeThresholdWon: this.config.FREE_SHIPPING_THRESHOLD_WON },
+      preChargeNoticeDays: PRE_CHARGE_NOTICE_DAYS,
+      priceRiseNoticeDays: this.config.PRICE_RISE_NOTICE_DAYS,
+    };
   }
 
   async list(accountId: string, q: PageQuery): Promise<Page<SubscriptionDto>> {

@@ -13,6 +13,8 @@ export const createSubscriptionSchema = z.strictObject({
   paymentMethodId: z.uuid(),
   /** Consent to recurring payment under the current terms (recorded with its version and time). */
   agreeToRecurringPayment: z.literal(true),
+  /** The terms version the subscriber was shown (GET /api/subscriptions/terms); a stale one is refused (409). */
+  termsVersion: z.string().min(1).max(40).optional(),
   couponCode: z.string().trim().min(1).max(40).optional(),
   usePoints: z.number().int().min(0).max(10_000_000).optional(),
 });
@@ -40,6 +42,16 @@ export const cancelSubscriptionSchema = z.strictObject({ reason: z.string().trim
 
 export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'PAUSED', 'PAST_DUE', 'CANCELLED'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/** GET /api/subscriptions/terms: what a subscriber agrees to and pays besides the coffee. */
+export interface SubscriptionTermsDto {
+  termsVersion: string;
+  shipping: { feeWon: number; freeThresholdWon: number };
+  /** Days before each charge that the subscriber is told its date and amount. */
+  preChargeNoticeDays: number;
+  /** Days a partner's price rise is announced before it may apply (with consent). */
+  priceRiseNoticeDays: number;
+}
 
 /** What the next box will be and cost, as things stand. */
 export interface UpcomingOrderPreviewDto {
