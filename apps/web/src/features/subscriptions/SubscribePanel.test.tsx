@@ -58,7 +58,7 @@ describe('SubscribePanel on the item page', () => {
     await screen.findByTestId('subscribe-result');
     expect(create).toHaveBeenCalledWith(
       'access-token',
-      { catalogItemId: item.id, optionId: item.options[0].id, quantity: 2, intervalWeeks: 4, addressId: 'addr-1', paymentMethodId: 'card-1', agreeToRecurringPayment: true },
+      { catalogItemId: item.id, optionId: item.options[0].id, quantity: 2, intervalWeeks: 4, addressId: 'addr-1', paymentMethodId: 'card-1', agreeToRecurringPayment: true, termsVersion: '2026-11-01' },
       expect.any(String),
     );
     expect(screen.getByTestId('subscribe-result').getAttribute('data-outcome')).toBe('PAID');

@@ -1,4 +1,4 @@
-import type { SubscriptionDto, SubscriptionStatus } from '@roastery/contracts';
+import type { SubscriptionDto, SubscriptionStatus, SubscriptionTermsDto } from '@roastery/contracts';
 import { formatSeoulDate } from '../orders/orderLabels';
 
 export const SUBSCRIPTION_STATUS: Record<SubscriptionStatus, { label: string; bg: string }> = {
@@ -12,17 +12,25 @@ export const INTERVALS = [1, 2, 4] as const;
 export const intervalLabel = (weeks: number) => (weeks === 4 ? '4주마다 (매달)' : `${weeks}주마다`);
 
 /**
- * The platform's current recurring-payment terms and shipping policy. The API does not publish
- * them before a subscription exists (each subscription then carries `consent.termsVersion` and a
- * preview priced by the server), so the item page shows these values, which mirror user-service's
- * defaults (RECURRING_TERMS_VERSION, SHIPPING_FEE_WON, FREE_SHIPPING_THRESHOLD_WON), as an estimate.
+ * The terms the item page shows until GET /api/subscriptions/terms has answered: user-service's
+ * defaults (RECURRING_TERMS_VERSION, SHIPPING_FEE_WON, FREE_SHIPPING_THRESHOLD_WON). The server's
+ * answer replaces them, and a subscription created under other terms is refused (409).
  */
 export const RECURRING_TERMS = { version: '2026-11-01', shippingFeeWon: 3_000, freeShippingThresholdWon: 30_000 } as const;
 
+/** The panel's view of the terms: the server's when known, else the defaults above. */
+export function termsOf(terms: SubscriptionTermsDto | null): { version: string; shippingFeeWon: number; freeShippingThresholdWon: number } {
+  return terms ? { version: terms.termsVersion, shippingFeeWon: terms.shipping.feeWon, freeShippingThresholdWon: terms.shipping.freeThresholdWon } : RECURRING_TERMS;
+}
+
 /** The price of one box as the item page estimates it (the server's preview is the real one). */
-export function estimateBox(unitPriceWon: number, quantity: number): { merchandiseWon: number; shippingFeeWon: number; totalWon: number } {
+export function estimateBox(
+  unitPriceWon: number,
+  quantity: number,
+  terms: { shippingFeeWon: number; freeShippingThresholdWon: number } = RECURRING_TERMS,
+): { merchandiseWon: number; shippingFeeWon: number; totalWon: number } {
   const merchandiseWon = unitPriceWon * quantity;
-  const shippingFeeWon = merchandiseWon < RECURRING_TERMS.freeShippingThresholdWon ? RECURRING_TERMS.shippingFeeWon : 0;
+  const shippingFeeWon = merchandiseWon < terms.freeShippingThresholdWon ? terms.shippingFeeWon : 0;
   return { merchandiseWon, shippingFeeWon, totalWon: merchandiseWon + shippingFeeWon };
 }
 

@@ -1,4 +1,4 @@
-import type { CreatedSubscriptionDto, CreateSubscriptionRequest, OrderSummaryDto, Page, SubscriptionDto, UpdateSubscriptionRequest } from '@roastery/contracts';
+import type { CreatedSubscriptionDto, CreateSubscriptionRequest, OrderSummaryDto, Page, SubscriptionDto, SubscriptionTermsDto, UpdateSubscriptionRequest } from '@roastery/contracts';
 import { apiRequest } from '../../common/apiClient';
 
 /** Subscriptions per page on My page → 정기배송. */
@@ -10,6 +10,8 @@ const path = (id: string, action?: string) => `/api/subscriptions/${encodeURICom
 
 /** HTTP calls of user-service's subscriptions (/api/subscriptions). */
 export const subscriptionsApi = {
+  /** The terms in force (version, shipping policy) shown beside the consent checkbox. */
+  terms: () => apiRequest<SubscriptionTermsDto>('/api/subscriptions/terms'),
   /** Charges the first box; the key makes a retried post (after a lost answer) return the same subscription. */
   create: (token: string | null, body: CreateSubscriptionRequest, idempotencyKey: string) =>
     apiRequest<CreatedSubscriptionDto>('/api/subscriptions', { method: 'POST', token, body, headers: { 'Idempotency-Key': idempotencyKey } }),

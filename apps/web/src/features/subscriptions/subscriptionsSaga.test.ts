@@ -24,6 +24,8 @@ import {
   subscriptionPageLeft,
   subscriptionPageOpened,
   subscriptionRefreshRequested,
+  subscribePanelOpened,
+  termsLoaded,
 } from './subscriptionsSlice';
 
 const initial = () => ({ ...rootReducer(undefined, { type: '@@INIT' }), ...signedIn() });
@@ -175,5 +177,26 @@ describe('subscriptionsSaga', () => {
       .call(fn as never, 'access-token', ...args)
       .put(subscriptionOperationSucceeded({ kind: op.kind, subscription: aSubscription({ version: 4 }) }))
       .dispatch(subscriptionOperationRequested({ id: SUB_ID, op }))
+      .silentRun(50));
+});
+
+describe('the terms beside the consent checkbox', () => {
+  const terms = { termsVersion: '2026-12-01', shipping: { feeWon: 2_500, freeThresholdWon: 25_000 }, preChargeNoticeDays: 3, priceRiseNoticeDays: 14 };
+
+  it('reads the terms in force once when the panel opens', () =>
+    expectSaga(subscriptionsSaga)
+      .withReducer(rootReducer, initial())
+      .provide([[matchers.call.fn(subscriptionsApi.terms), terms]])
+      .put(termsLoaded(terms))
+      .dispatch(subscribePanelOpened({ itemId: 'item' }))
+      .hasFinalState({ ...initial(), subscriptions: { ...initial().subscriptions, terms, subscribe: { ...initial().subscriptions.subscribe, itemId: 'item' } } })
+      .silentRun(50));
+
+  it('keeps the estimate when the terms cannot be read', () =>
+    expectSaga(subscriptionsSaga)
+      .withReducer(rootReducer, initial())
+      .provide([[matchers.call.fn(subscriptionsApi.terms), throwError(new ApiRequestError(0, 'NETWORK_ERROR', 'offline'))]])
+      .not.put.actionType(termsLoaded.type)
+      .dispatch(subscribePanelOpened({ itemId: 'item' }))
       .silentRun(50));
 });

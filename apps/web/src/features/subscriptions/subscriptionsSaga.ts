@@ -12,8 +12,10 @@ import {
   firstBoxUpdated,
   itemOptionsLoaded,
   selectSubscriptionVersion,
+  selectTerms,
   subscribed,
   subscribeFailed,
+  subscribePanelOpened,
   subscribeResultDismissed,
   subscribeSubmitted,
   subscriptionLoaded,
@@ -27,12 +29,23 @@ import {
   subscriptionsLoaded,
   subscriptionsLoadFailed,
   subscriptionsPageOpened,
+  termsLoaded,
   type SubscriptionOperation,
 } from './subscriptionsSlice';
 
 /** How often a box on its way (reserving stock, charging) is read again, and for how long. */
 export const FOLLOW_INTERVAL_MS = 1_500;
 export const MAX_FOLLOWS = 40;
+
+/** Reads the terms in force for the panel; without them it keeps showing its estimate. */
+function* loadTerms(): SagaIterator {
+  if (yield select(selectTerms)) return;
+  try {
+    yield put(termsLoaded(yield call(subscriptionsApi.terms)));
+  } catch {
+    // The estimate stays; the server still checks the terms version on submit.
+  }
+}
 
 /** Subscribes with the key the form chose (reused after an unknown outcome). */
 function* subscribe(action: ReturnType<typeof subscribeSubmitted>): SagaIterator {
@@ -153,6 +166,7 @@ function* runOperation(action: ReturnType<typeof subscriptionOperationRequested>
 /** Watchers of the subscriptions feature. */
 export function* subscriptionsSaga(): SagaIterator {
   // One submit at a time: a double click cannot post twice.
+  yield takeLeading(subscribePanelOpened.type, loadTerms);
   yield takeLeading(subscribeSubmitted.type, subscribe);
   yield takeLatest(subscribed.type, function* follow(action: ReturnType<typeof subscribed>): SagaIterator {
     yield race({ done: call(followFirstBox, action), dismissed: take(subscribeResultDismissed.type) });

@@ -6,6 +6,7 @@ import type {
   OrderSummaryDto,
   Page,
   SubscriptionDto,
+  SubscriptionTermsDto,
   UpdateSubscriptionRequest,
 } from '@roastery/contracts';
 import type { Problem } from '../../common/problem';
@@ -58,6 +59,8 @@ export interface SubscriptionDetailState {
 }
 
 export interface SubscriptionsState {
+  /** The terms in force, once read from the server (null until then: the page shows its estimate). */
+  terms: SubscriptionTermsDto | null;
   subscribe: SubscribeState;
   list: { load: Load; problem: Problem | null; items: SubscriptionDto[]; page: number; size: number; total: number };
   detail: SubscriptionDetailState;
@@ -67,6 +70,7 @@ const idleSubscribe: SubscribeState = { itemId: null, phase: 'idle', result: nul
 const emptyDetail: SubscriptionDetailState = { id: null, load: 'idle', problem: null, subscription: null, boxes: [], itemOptions: [], busy: null, actionProblem: null, notice: null };
 
 export const initialSubscriptionsState: SubscriptionsState = {
+  terms: null,
   subscribe: idleSubscribe,
   list: { load: 'idle', problem: null, items: [], page: 1, size: 10, total: 0 },
   detail: emptyDetail,
@@ -103,6 +107,9 @@ export const subscriptionsSlice = createSlice({
     /** The panel is shown for an item; another item starts from a clean form. */
     subscribePanelOpened(state, action: PayloadAction<{ itemId: string }>) {
       if (state.subscribe.itemId !== action.payload.itemId) state.subscribe = { ...idleSubscribe, itemId: action.payload.itemId };
+    },
+    termsLoaded(state, action: PayloadAction<SubscriptionTermsDto>) {
+      state.terms = action.payload;
     },
     subscribeSubmitted(state, _action: PayloadAction<{ body: CreateSubscriptionRequest; idempotencyKey: string }>) {
       state.subscribe.phase = 'submitting';
@@ -195,6 +202,7 @@ export const subscriptionsSlice = createSlice({
     },
   },
   selectors: {
+    selectTerms: (s) => s.terms,
     selectSubscribe: (state) => state.subscribe,
     selectSubscriptionList: (state) => state.list,
     selectSubscriptionPageCount: (state) => Math.max(1, Math.ceil(state.list.total / state.list.size)),
@@ -204,6 +212,7 @@ export const subscriptionsSlice = createSlice({
 });
 
 export const {
+  termsLoaded,
   subscribePanelOpened,
   subscribeSubmitted,
   subscribed,
@@ -226,4 +235,4 @@ export const {
   subscriptionNoticeDismissed,
 } = subscriptionsSlice.actions;
 
-export const { selectSubscribe, selectSubscriptionList, selectSubscriptionPageCount, selectSubscriptionDetail, selectSubscriptionVersion } = subscriptionsSlice.selectors;
+export const { selectTerms, selectSubscribe, selectSubscriptionList, selectSubscriptionPageCount, selectSubscriptionDetail, selectSubscriptionVersion } = subscriptionsSlice.selectors;

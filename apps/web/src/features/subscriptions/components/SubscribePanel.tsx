@@ -14,8 +14,8 @@ import { selectSessionStatus } from '../../auth/authSlice';
 import { formatSeoulDate } from '../../orders/orderLabels';
 import { paymentMethodsPageOpened, selectCards, selectCardsLoad } from '../../paymentMethods/paymentMethodsSlice';
 import { GRIND_LABELS, weightLabel } from '../../storefront/catalogLabels';
-import { estimateBox, INTERVALS, intervalLabel, RECURRING_TERMS } from '../subscriptionLabels';
-import { selectSubscribe, subscribeKeyFor, subscribePanelOpened, subscribeResultDismissed, subscribeSubmitted } from '../subscriptionsSlice';
+import { estimateBox, INTERVALS, intervalLabel, termsOf } from '../subscriptionLabels';
+import { selectSubscribe, selectTerms, subscribeKeyFor, subscribePanelOpened, subscribeResultDismissed, subscribeSubmitted } from '../subscriptionsSlice';
 
 const optionText = (o: CatalogItemDetailDto['options'][number]) => `${weightLabel(o.weightGrams)} · ${GRIND_LABELS[o.grind]} — ${formatWon(o.priceWon)}${o.stockStatus === 'SOLD_OUT' ? ' (품절)' : ''}`;
 
@@ -47,6 +47,7 @@ export function SubscribePanel({ item }: { item: CatalogItemDetailDto }) {
 function SubscribeForm({ item }: { item: CatalogItemDetailDto }) {
   const dispatch = useAppDispatch();
   const subscribe = useAppSelector(selectSubscribe);
+  const terms = termsOf(useAppSelector(selectTerms));
   const addresses = useAppSelector(selectAddresses);
   const addressesLoad = useAppSelector(selectAddressesLoad);
   const cards = useAppSelector(selectCards);
@@ -69,7 +70,7 @@ function SubscribeForm({ item }: { item: CatalogItemDetailDto }) {
   const chosenCard = cards.some((c) => c.id === paymentMethodId) ? paymentMethodId : (cards.find((c) => c.isDefault) ?? cards[0])?.id ?? '';
 
   const option = item.options.find((o) => o.id === optionId);
-  const box = option ? estimateBox(option.priceWon, quantity) : null;
+  const box = option ? estimateBox(option.priceWon, quantity, terms) : null;
   const submitting = subscribe.phase === 'submitting';
   const validQuantity = Number.isInteger(quantity) && quantity >= 1 && quantity <= 20;
   const canSubmit = !!option && option.stockStatus !== 'SOLD_OUT' && validQuantity && !!chosenAddress && !!chosenCard && agreed && !submitting;
@@ -89,6 +90,7 @@ function SubscribeForm({ item }: { item: CatalogItemDetailDto }) {
       addressId: chosenAddress,
       paymentMethodId: chosenCard,
       agreeToRecurringPayment: true,
+      termsVersion: terms.version,
     };
     dispatch(subscribeSubmitted({ body, idempotencyKey: subscribeKeyFor(subscribe.retry, body, newIdempotencyKey) }));
   };
@@ -185,7 +187,7 @@ function SubscribeForm({ item }: { item: CatalogItemDetailDto }) {
             {formatWon(box.totalWon)}
           </dd>
           <dd className="col-12 text-muted mb-0">
-            {formatWon(RECURRING_TERMS.freeShippingThresholdWon)} 이상 무료배송. 첫 상자는 지금 결제되고, 이후 {intervalLabel(intervalWeeks)} 같은 카드로 결제됩니다.
+            {formatWon(terms.freeShippingThresholdWon)} 이상 무료배송. 첫 상자는 지금 결제되고, 이후 {intervalLabel(intervalWeeks)} 같은 카드로 결제됩니다.
           </dd>
         </dl>
       ) : null}
@@ -199,7 +201,7 @@ function SubscribeForm({ item }: { item: CatalogItemDetailDto }) {
           <>
             정기결제에 동의합니다: 해지할 때까지 위 주기마다 선택한 카드로 상자 금액이 자동 결제됩니다.{' '}
             <span className="text-muted" data-testid="subscribe-terms-version">
-              (정기결제 약관 {RECURRING_TERMS.version} 버전)
+              (정기결제 약관 {terms.version} 버전)
             </span>
           </>
         }
