@@ -210,7 +210,7 @@ describe('admin-service: payment oversight', () => {
     }
     const above = await refund({ amount: 10_001, reason: '초과' });
     expect(above.status).toBe(422);
-    expect(above.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('above the refundable balance 10000'), details: { reason: 'ABOVE_BALANCE', balanceWon: 10_000 } });
+    expect(above.body).toMatchObject({ code: 'REFUND_ABOVE_BALANCE', message: expect.stringContaining('above the refundable balance 10000'), details: { reason: 'ABOVE_BALANCE', balanceWon: 10_000 } });
     expect((await refund({ amount: 1000, reason: '없는 주문' }, admin, randomUUID())).status).toBe(404);
     const subscriber = await t.issuer!.token({ userId: p.userId, roles: ['SUBSCRIBER'] });
     expect((await refund({ amount: 1000, reason: '내 주문' }, subscriber)).status).toBe(403);

@@ -344,7 +344,7 @@ describe('business-service fulfilment: state machine, bulk ship, cancellation vs
       expect((await refund(body)).status).toBe(status);
     }
     const aboveLimit = await refund({ amount: 50_001, reason: 'broken bag' });
-    expect(aboveLimit.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'amount', bound: 'LIMIT' }] });
+    expect(aboveLimit.body).toMatchObject({ code: 'REFUND_ABOVE_LIMIT', details: [{ path: 'amount', bound: 'LIMIT' }] });
     expect((await refund({ amount: 1_000, reason: 'x' }, undefined, stranger)).status).toBe(404);
     expect(await outboxCount('refund.requested')).toBe(sent);
 
@@ -358,7 +358,7 @@ describe('business-service fulfilment: state machine, bulk ship, cancellation vs
 
     // 43 000 left: 45 000 is above the balance even though it is within the limit.
     const aboveBalance = await refund({ amount: 45_000, reason: 'more' });
-    expect([aboveBalance.status, aboveBalance.body.details?.[0]?.bound]).toEqual([422, 'BALANCE']);
+    expect([aboveBalance.status, aboveBalance.body.code, aboveBalance.body.details?.[0]?.bound]).toEqual([422, 'REFUND_ABOVE_BALANCE', 'BALANCE']);
     const second = await refund({ amount: 40_000, reason: 'wrong grind' });
     expect(second.status).toBe(202);
     expect((await get(p, po.id)).body).toMatchObject({ refundableWon: 3_000, refunds: [{ refundId: first.body.refundId, status: 'REQUESTED', amountWon: 50_000, requestedBy: 'PARTNER' }, { refundId: second.body.refundId, status: 'REQUESTED' }] });

@@ -166,7 +166,7 @@ export class PaymentsService {
         const pending = pendingOf(await em.findBy(RefundRecord, { orderId, status: 'REQUESTED' }));
         const available = payment.totalWon - payment.refundedWon - pending;
         if (body.amount > available) {
-          throw new ApiException(422, 'VALIDATION_FAILED', `the amount ${body.amount} is above the refundable balance ${Math.max(0, available)}`, {
+          throw new ApiException(422, 'REFUND_ABOVE_BALANCE', `the amount ${body.amount} is above the refundable balance ${Math.max(0, available)}`, {
             reason: 'ABOVE_BALANCE',
             balanceWon: payment.totalWon - payment.refundedWon,
             pendingWon: pending,

@@ -56,7 +56,7 @@ export class PartnerRefundsService {
         linesPaidWon: order.itemsTotalWon,
         takenWon: refunds.reduce((s, r) => s + refundTakes(r, order.itemsTotalWon), 0),
       });
-      if (refusal) throw unprocessable('VALIDATION_FAILED', refusal.message, [{ path: 'amount', message: refusal.message, bound: refusal.bound }]);
+      if (refusal) throw unprocessable(refusal.bound === 'LIMIT' ? 'REFUND_ABOVE_LIMIT' : 'REFUND_ABOVE_BALANCE', refusal.message, [{ path: 'amount', message: refusal.message, bound: refusal.bound }]);
 
       const now = this.clock.now();
       const refundId = uuidv7();
