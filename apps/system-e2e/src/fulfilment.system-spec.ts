@@ -1,6 +1,6 @@
 import type { OrderDto } from '@roastery/contracts';
 import { adminToken, api } from './support/api';
-import { clockNow, newSubscriberWithCard, type TestSubscriber } from './support/billing';
+import { addDays, clockNow, moveClockToDate, newSubscriberWithCard, type TestSubscriber } from './support/billing';
 import { adminPayment, orderWhen, paidOrder, partnerOrder, paymentKeyOf, poll, routed, sandboxPaymentByKey, seoulDate, stockOf, subscriberOrder, trackingNumber } from './support/fulfilment';
 import { newApprovedCoffee, newPartner, type TestCoffee, type TestPartner } from './support/partners';
 
@@ -123,6 +123,13 @@ describe('fulfilment, cancellations and refunds across the running services', ()
     expect(payment.fulfilment).toEqual([expect.objectContaining({ partnerId: partner.partnerId, status: 'DELIVERED', trackingNumber: '612345678901' })]);
     expect(atToss).toMatchObject({ status: 'PARTIAL_CANCELED', totalAmount: 36_000, balanceAmount: 29_000 });
     expect(atToss.balanceAmount).toBe(order.afterSale!.refundableWon);
+    // The subscriber was told of the delivery and of the refund.
+    const kinds = await poll('the DELIVERED and REFUNDED notices', async () => {
+      const items = (await api.user.get('/api/me/notifications?size=50', { token: me.token })).body.items as { kind: string; data: { orderId?: string; amountWon?: number } }[];
+      const mine = items.filter((n) => n.data.orderId === o.orderId);
+      return mine.some((n) => n.kind === 'REFUNDED') && mine.some((n) => n.kind === 'DELIVERED') ? mine : undefined;
+    });
+    expect(kinds.find((n) => n.kind === 'REFUNDED')!.data.amountWon).toBe(7_000);
   }, 150_000);
 
   it('cancels before shipping: 202, business-service decides CANCELLED, a full refund at Toss, the stock back on hand', async () => {
@@ -255,6 +262,10 @@ describe('fulfilment, cancellations and refunds across the running services', ()
     const aboveLimit = await partnerRefund(o.orderId, 50_001);
     expect(aboveLimit.status).toBe(422);
     expect(aboveLimit.body.code).toBe('REFUND_ABOVE_LIMIT');
+    // Someone else's order is not the partner's to refund: 404, like any order it cannot see.
+    const other = await newPartner(`fulfil-other-${run}`, `Other Roasters ${run}`);
+    const foreign = await api.business.post(`/partner/orders/${o.orderId}/refund`, { amount: 1_000, reason: 'not mine' }, { token: other.accessToken });
+    expect(foreign.status).toBe(404);
     const aboveBalance = await adminRefund(o.orderId, 72_001);
     expect(aboveBalance.status).toBe(422);
     expect(aboveBalance.body.code).toBe('REFUND_ABOVE_BALANCE');
@@ -360,4 +371,22 @@ describe('fulfilment, cancellations and refunds across the running services', ()
     expect(await sandboxPaymentByKey(paymentKey)).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
     await threeViews(o.orderId, o.totalWon);
   }, 120_000);
+
+  // Last: it moves the shared clock forward (never back), which the other scenarios do not expect.
+  it('confirms a delivered purchase automatically ORDER_AUTO_CONFIRM_DAYS (7) after delivery on the shared clock', async () => {
+    const o = await paidOrder(me, coffee, 2);
+    await routed(partner, o.orderId);
+    expect((await ship(o.orderId)).body.shipped).toBe(1);
+    expect((await act(o.orderId, 'deliver')).status).toBe(200);
+    const delivered = await orderWhen(me.token, o.orderId, 'DELIVERED', (x) => x.afterSale?.state === 'DELIVERED');
+    const autoConfirmAt = delivered.afterSale!.autoConfirmAt!;
+    expect(Date.parse(autoConfirmAt) - Date.parse(delivered.afterSale!.fulfilment.parts[0].deliveredAt!)).toBeGreaterThanOrEqual(7 * 86_400_000 - 60_000);
+    await moveClockToDate(addDays(seoulDate(new Date(autoConfirmAt)), 1));
+    // The job runs every ORDER_AUTO_CONFIRM_INTERVAL_MS (60 s by default).
+    const confirmed = await orderWhen(me.token, o.orderId, 'the purchase confirmed automatically', (x) => x.afterSale?.state === 'PURCHASE_CONFIRMED', 100_000);
+    expect(confirmed.afterSale).toMatchObject({ confirmedAutomatically: true, confirmedAt: expect.any(String), actions: { canCancel: false, canReturn: false, canConfirm: false } });
+    expect((await api.user.post(`/api/orders/${o.orderId}/return`, { reason: '늦었지만' }, { token: me.token })).status).toBe(409);
+    // business-service heard of it: the partner order records the confirmation, and no return can be asked.
+    expect((await poll('the confirmation at the partner', async () => (await partnerOrder(partner, o.orderId)).confirmedAt ?? undefined))).toEqual(expect.any(String));
+  }, 150_000);
 });

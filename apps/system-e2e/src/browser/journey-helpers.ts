@@ -213,3 +213,21 @@ export async function addAddressInBrowser(page: Page): Promise<void> {
   await page.getByTestId('address-submit').click();
   await page.getByTestId('address-card').filter({ hasText: '서울 중구 세종대로 110' }).getByTestId('default-badge').waitFor();
 }
+
+/**
+ * Clicks the page's own reload button (`reloadTestId`) until `check` holds: the page shows what the
+ * services decided a moment ago (events cross RabbitMQ between them).
+ */
+export async function reloadWith(page: Page, reloadTestId: string, what: string, check: () => Promise<boolean>, timeoutMs = EVENTUAL_MS): Promise<void> {
+  await eventually(
+    what,
+    async () => {
+      if (await check()) return true;
+      const button = page.getByTestId(reloadTestId);
+      if (await button.isEnabled().catch(() => false)) await button.click().catch(() => undefined);
+      await page.waitForTimeout(500);
+      return check();
+    },
+    timeoutMs,
+  );
+}
