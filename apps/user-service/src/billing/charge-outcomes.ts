@@ -10,7 +10,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CONFIG, type UserServiceConfig } from '../config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
-import { completeCycle, pause } from '../subscriptions/schedule/billing-schedule.rules';
+import { type BillingSchedule, completeCycle, pause } from '../subscriptions/schedule/billing-schedule.rules';
+import { laterOf, type LocalDate } from '../subscriptions/schedule/local-date';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { scheduleColumns, scheduleOf } from '../subscriptions/subscription-schedule';
 import { type FailureCategory, nextStepAfterFailure } from './dunning.rules';
@@ -165,7 +166,7 @@ export class ChargeOutcomes {
       await em.update(Subscription, { id: sub.id }, { status: 'CANCELLED', cancelReason: 'FIRST_PAYMENT_FAILED', cancelledAt: now, openOrderId: null, updatedAt: now });
       return;
     }
-    const done = completeCycle(scheduleOf(sub), order.cycle ?? -1, 'SKIPPED', today);
+    const done = completeCycle(scheduleOf(sub), order.cycle ?? -1, 'SKIPPED', completionDay(scheduleOf(sub), now));
     if (!done.ok) throw new Error(`cannot skip cycle ${order.cycle} of subscription ${sub.id}: ${done.reason}`);
     const failedCycles = sub.consecutiveFailedCycles + 1;
     const pastDue = failedCycles >= this.config.PAST_DUE_AFTER_FAILED_CYCLES;
@@ -199,7 +200,7 @@ export class ChargeOutcomes {
       await em.update(Subscription, { id: sub.id }, { status: 'CANCELLED', cancelReason: 'FIRST_BOX_OUT_OF_STOCK', cancelledAt: now, openOrderId: null, updatedAt: now });
       return;
     }
-    const done = completeCycle(scheduleOf(sub), order.cycle ?? -1, 'SKIPPED', seoulDate(now));
+    const done = completeCycle(scheduleOf(sub), order.cycle ?? -1, 'SKIPPED', completionDay(scheduleOf(sub), now));
     if (!done.ok) throw new Error(`cannot skip cycle ${order.cycle} of subscription ${sub.id}: ${done.reason}`);
     await em.update(Subscription, { id: sub.id }, { ...scheduleColumns(done.state), openOrderId: null, updatedAt: now });
     await this.notices.notify(em, {
@@ -265,7 +266,6 @@ export class ChargeOutcomes {
     if (subIds.length === 0) return;
     const subs = await em.createQueryBuilder(Subscription, 's').where('s.id IN (:...subIds)', { subIds }).orderBy('s.id').setLock('pessimistic_write').getMany();
     const subById = new Map(subs.map((s) => [s.id, s]));
-    const today = seoulDate(now);
     const bumps = new Map<string, number>();
     // In order, as one by one would: a subscription with two paid orders here sees the first's result.
     for (const order of orders) {
@@ -283,7 +283,7 @@ export class ChargeOutcomes {
         });
         continue;
       }
-      const done = completeCycle(scheduleOf(sub), order.cycle, 'BILLED', today);
+      const done = completeCycle(scheduleOf(sub), order.cycle, 'BILLED', completionDay(scheduleOf(sub), now));
       if (!done.ok) {
         // The money is recorded; a schedule that disagrees is a bug to look at, not a reason to lose the charge.
         this.log.error({ subscriptionId: sub.id, cycle: order.cycle, reason: done.reason }, 'charged cycle does not match the schedule');
@@ -373,6 +373,18 @@ function reasonOf(category: FailureCategory): 'CARD_DECLINED' | 'CARD_NEEDS_REPL
   if (category === 'hard_decline') return 'CARD_NEEDS_REPLACEMENT';
   if (category === 'transient') return 'PROVIDER_UNAVAILABLE';
   return 'CARD_DECLINED';
+}
+
+/**
+ * The day the box of a schedule's next cycle completes on: today by this instance's clock, but never
+ * before that box's billing date. The box was placed because it was due by the clock of the
+ * instance that claimed it; an instance whose clock lags (hosts a moment apart at midnight, or one
+ * not yet caught up with the shared sandbox clock) must still complete it rather than find it
+ * "not due" — which left a charged cycle open, so the next claim placed the same cycle again and
+ * failed on orders_subscription_cycle, every tick, for every subscription of its batch.
+ */
+function completionDay(schedule: BillingSchedule, now: Date): LocalDate {
+  return laterOf(seoulDate(now), schedule.nextBillingDate);
 }
 
 /** A Toss refusal as a failure of the attempt. */
