@@ -114,13 +114,14 @@ export class ChaosStack {
   /** The stack's own Redis (see start), or the shared one when redis-server is not installed. */
   redisUrl = TEST_REDIS_URL;
   #redis!: Redis;
-  #redisServer: ChildProcess | null = null;
+  #redisServers: ChildProcess[] = [];
+  #userEnv: Record<string, string> = {};
 
   constructor(private readonly o: ChaosStackOptions = {}) {}
 
   async start(): Promise<void> {
     mkdirSync(this.logDir, { recursive: true });
-    await this.startOwnRedis();
+    this.redisUrl = (await this.startRedisServer()) ?? TEST_REDIS_URL;
     this.issuer = await TestIssuer.start();
     const common = {
       NODE_ENV: 'test',
@@ -131,20 +132,24 @@ export class ChaosStack {
       REDIS_PREFIX: `${this.namespace}:`,
       CLOCK_MODE: 'shared',
       MESSAGE_RETRY_BASE_MS: '200',
+      // PostgreSQL is shared with everything else on the machine: a burst of "too many clients"
+      // must be retried, not dead-lettered (a dead-lettered batch would leave its boxes waiting).
+      MESSAGE_MAX_ATTEMPTS: '10',
       AMQP_QUEUE_EXPIRES_MS: '600000',
     };
     const [sandboxPort, businessPort, userA, userB] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     this.sandbox = new ServiceProcess('toss-sandbox', 'apps/toss-sandbox/src/main.ts', sandboxPort, { ...common, DATABASE_URL: this.dbUrls.sandbox, TOSS_SANDBOX_WEBHOOK_POLL_MS: '100' }, this.logDir);
     this.business = new ServiceProcess('business-service', 'apps/business-service/src/main.ts', businessPort, { ...common, DATABASE_URL: this.dbUrls.business, USER_SERVICE_URL: this.issuer.url }, this.logDir);
     const userEnv = { ...common, DATABASE_URL: this.dbUrls.user, TOSS_API_URL: this.sandbox.url, ...this.o.userEnv };
+    this.#userEnv = userEnv;
     this.users = [new ServiceProcess('user-service-a', 'apps/user-service/src/main.ts', userA, userEnv, this.logDir), new ServiceProcess('user-service-b', 'apps/user-service/src/main.ts', userB, userEnv, this.logDir)];
     // The bus probe declares the namespace's exchange, so it may come first and see everything.
     this.bus = await createBusProbe({ amqpUrl: TEST_AMQP_URL, namespace: this.namespace });
     // Both instances at once: creating the database and migrating are safe to race (migration lock).
     await Promise.all([this.sandbox.start(), this.business.start(), ...this.users.map((u) => u.start())]);
-    this.userDb = new Pool({ connectionString: this.dbUrls.user, max: 4 });
-    this.businessDb = new Pool({ connectionString: this.dbUrls.business, max: 4 });
-    this.sandboxDb = new Pool({ connectionString: this.dbUrls.sandbox, max: 4 });
+    this.userDb = new Pool({ connectionString: this.dbUrls.user, max: 2 });
+    this.businessDb = new Pool({ connectionString: this.dbUrls.business, max: 2 });
+    this.sandboxDb = new Pool({ connectionString: this.dbUrls.sandbox, max: 2 });
     // Exactly as the services build theirs: the key through the client's prefix, so the test's
     // moves are announced on the channel the services listen to.
     this.#redis = new Redis(this.redisUrl, { keyPrefix: `${this.namespace}:` });
@@ -158,7 +163,7 @@ export class ChaosStack {
    * not keys), so on a shared Redis every service would also follow the clock moves of every other
    * test run on the machine, and raise its own namespace's clock to theirs.
    */
-  private async startOwnRedis(): Promise<void> {
+  private async startRedisServer(): Promise<string | null> {
     const port = await freePort();
     const log = openSync(join(this.logDir, 'redis.log'), 'a');
     const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', log, log] });
@@ -166,8 +171,8 @@ export class ChaosStack {
       child.once('spawn', () => done(true));
       child.once('error', () => done(false));
     });
-    if (!spawned) return;
-    this.#redisServer = child;
+    if (!spawned) return null;
+    this.#redisServers.push(child);
     const url = `redis://127.0.0.1:${port}`;
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -184,7 +189,21 @@ export class ChaosStack {
         probe.disconnect();
       }
     }
-    this.redisUrl = url;
+    return url;
+  }
+
+  /**
+   * One more user-service instance on the same database and namespace whose shared clock is its
+   * own (a Redis of its own, never moved): it runs on wall time, weeks behind the others, like an
+   * instance whose clock lags or has not caught up yet. Stop it with stop().
+   */
+  async startLaggingUserInstance(name: string): Promise<ServiceProcess> {
+    const redisUrl = await this.startRedisServer();
+    if (!redisUrl) throw new Error('a lagging instance needs redis-server');
+    const instance = new ServiceProcess(name, 'apps/user-service/src/main.ts', await freePort(), { ...this.#userEnv, REDIS_URL: redisUrl }, this.logDir);
+    this.users.push(instance);
+    await instance.start();
+    return instance;
   }
 
   /** A fresh probe on the namespace (the old one dies with its connection when the broker stops). */
@@ -204,7 +223,7 @@ export class ChaosStack {
     await this.clock?.stop();
     await this.#redis?.del('clock').catch(() => undefined);
     this.#redis?.disconnect();
-    await stopChild(this.#redisServer);
+    for (const child of this.#redisServers) await stopChild(child);
     await Promise.all([this.userDb, this.businessDb, this.sandboxDb].filter(Boolean).map((p) => p.end()));
     await this.issuer?.close();
     // CHAOS_KEEP_DATA=1 keeps the databases to look at after a failure.
