@@ -168,6 +168,15 @@ describe('admin-service: payment oversight', () => {
     expect((await t.http.get('/admin/payments/not-a-uuid', { token: admin })).status).toBe(404);
   });
 
+  it('counts every refund when refund.completed events of one payment are consumed at once (a backlog after an outage)', async () => {
+    const p = await paid({ prices: [50_000], paymentKey: 'pk_burst_0001' });
+    // Consumed concurrently (prefetch): each handler recounts the payment's refunded sum.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => completed(p, 1_000 + i, { completedAt: `2024-06-11T01:00:0${i}.000Z` })));
+    const d = await detailOf(p.orderId);
+    expect(d.refunds).toHaveLength(10);
+    expect(d).toMatchObject({ refundedWon: 10_045, balanceWon: 39_955, status: 'PARTIALLY_REFUNDED' });
+  });
+
   it('sends an admin refund as refund.requested with an audit entry, and follows it to COMPLETED or REFUSED', async () => {
     const p = await paid({ prices: [30_000], paymentKey: 'pk_admin_refund_01' });
     const res = await t.http.post(`/admin/payments/${p.orderId}/refund`, { amount: 12_000, reason: '고객 요청: 배송 지연' }, { token: admin });

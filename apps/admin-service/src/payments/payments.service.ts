@@ -222,8 +222,15 @@ export class PaymentsService {
     return toRefundDto(r);
   }
 
-  /** Recomputes the refunded sum from the completed refunds, and takes the paymentKey a refund named. */
+  /**
+   * Recomputes the refunded sum from the completed refunds, and takes the paymentKey a refund named.
+   * The payment row is locked first, in its own statement: refund events of one payment are consumed
+   * concurrently (a backlog after an outage), and under READ COMMITTED an UPDATE whose subquery ran
+   * on a snapshot taken before another handler committed would overwrite that handler's sum with
+   * one missing its refund. After the lock, the UPDATE's fresh snapshot sees every committed refund.
+   */
   private async recount(em: EntityManager, orderId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM payments WHERE order_id = $1 FOR UPDATE`, [orderId]);
     await em.query(
       `UPDATE payments p SET
          refunded_won = (SELECT COALESCE(SUM(r.amount_won), 0) FROM payment_refunds r WHERE r.order_id = p.order_id AND r.status = 'COMPLETED'),
