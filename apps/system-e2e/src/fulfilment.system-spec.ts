@@ -341,6 +341,37 @@ describe('fulfilment, cancellations and refunds across the running services', ()
     );
   }, 240_000);
 
+  it('ten simultaneous refunds by the admin, then by the partner: each edge counts its pending requests under a lock, user-service completes what fits', async () => {
+    const o = await paidOrder(me, coffee, 2);
+    await paymentKeyOf(o.orderId);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => adminRefund(o.orderId, 5_000, `admin burst ${i}`)));
+    const accepted = answers.filter((r) => r.status === 202);
+    const refusedAtEdge = answers.filter((r) => r.status === 422);
+    // 36,000 ÷ 5,000: seven fit; the edge refuses the other three (balance less pending).
+    expect(accepted).toHaveLength(7);
+    expect(refusedAtEdge.map((r) => r.body.code)).toEqual(['REFUND_ABOVE_BALANCE', 'REFUND_ABOVE_BALANCE', 'REFUND_ABOVE_BALANCE']);
+    const settled = await Promise.all(accepted.map((r) => adminRefundWhenSettled(r.body.refundId)));
+    expect(settled.map((r) => r.status)).toEqual(Array(7).fill('COMPLETED'));
+    const { atToss, payment } = await threeViews(o.orderId, 35_000);
+    expect(atToss).toMatchObject({ status: 'PARTIAL_CANCELED', balanceAmount: 1_000 });
+    expect(payment).toMatchObject({ balanceWon: 1_000, pendingWon: 0 });
+
+    // The same from the partner's side: business-service checks each under the partner order's row lock.
+    const p = await paidOrder(me, coffee, 2);
+    await routed(partner, p.orderId);
+    const partnerAnswers = await Promise.all(Array.from({ length: 10 }, (_, i) => partnerRefund(p.orderId, 5_000, `partner burst ${i}`)));
+    expect(partnerAnswers.filter((r) => r.status === 202)).toHaveLength(7);
+    expect(partnerAnswers.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(Array(3).fill('REFUND_ABOVE_BALANCE'));
+    const pViews = await threeViews(p.orderId, 35_000);
+    expect(pViews.atToss.balanceAmount).toBe(1_000);
+    const po = await poll('the partner refunds settled', async () => {
+      const x = await partnerOrder(partner, p.orderId);
+      return x.refunds.every((r: { status: string }) => r.status === 'COMPLETED') ? x : undefined;
+    }, 30_000);
+    expect(po.refunds).toHaveLength(7);
+    expect(po.refundableWon).toBe(1_000);
+  }, 120_000);
+
   it('a return after delivery is refunded once the partner confirms the item came back', async () => {
     const o = await paidOrder(me, coffee, 1);
     expect(o.totalWon).toBe(PRICE + 3_000); // under the free-shipping threshold: the 3,000 fee is paid
@@ -371,6 +402,45 @@ describe('fulfilment, cancellations and refunds across the running services', ()
     expect(await sandboxPaymentByKey(paymentKey)).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
     await threeViews(o.orderId, o.totalWon);
   }, 120_000);
+
+  it('a cancel after a partial refund, racing another admin refund, gives back exactly what is left; a return after a partner refund likewise', async () => {
+    // Cancel: 54,000 paid, 10,000 refunded by support, then the subscriber cancels while support asks for 8,000 more.
+    const c = await paidOrder(me, coffee, 3);
+    await routed(partner, c.orderId);
+    const first = await adminRefund(c.orderId, 10_000);
+    expect(await adminRefundWhenSettled(first.body.refundId)).toMatchObject({ status: 'COMPLETED' });
+    const [asked, more] = await Promise.all([cancel(c.orderId), adminRefund(c.orderId, 8_000)]);
+    expect(asked.status).toBe(202);
+    expect(more.status).toBe(202);
+    const moreDone = await adminRefundWhenSettled(more.body.refundId);
+    const cancelled = await orderWhen(me.token, c.orderId, 'cancelled and refunded to zero', (x) => x.afterSale?.state === 'CANCELLED' && x.afterSale.refundableWon === 0 && x.afterSale.refunds.every((r) => r.status === 'COMPLETED' || r.status === 'REFUSED'), 60_000);
+    expect(cancelled.afterSale!.refundedWon).toBe(54_000);
+    const system = cancelled.afterSale!.refunds.find((r) => r.requestedBy === 'SYSTEM')!;
+    expect(system.status).toBe('COMPLETED');
+    expect(system.amountWon).toBe(moreDone.status === 'COMPLETED' ? 36_000 : 44_000);
+    if (moreDone.status === 'REFUSED') expect(moreDone.refusal.code).toBe('ABOVE_BALANCE');
+    const cViews = await threeViews(c.orderId, 54_000);
+    expect(cViews.atToss).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
+    expect(cViews.payment).toMatchObject({ status: 'REFUNDED', balanceWon: 0, pendingWon: 0 });
+
+    // Return: 21,000 paid (18,000 + 3,000 shipping), 5,000 refunded by the partner, returned: the rest, 16,000.
+    const r = await paidOrder(me, coffee, 1);
+    await routed(partner, r.orderId);
+    expect((await ship(r.orderId)).body.shipped).toBe(1);
+    expect((await act(r.orderId, 'deliver')).status).toBe(200);
+    const pr = await partnerRefund(r.orderId, 5_000, 'one bag dented');
+    expect(pr.status).toBe(202);
+    await threeViews(r.orderId, 5_000);
+    await orderWhen(me.token, r.orderId, 'DELIVERED', (x) => x.afterSale?.state === 'DELIVERED');
+    expect((await api.user.post(`/api/orders/${r.orderId}/return`, { reason: '맛이 이상해요' }, { token: me.token })).status).toBe(202);
+    await poll('the return at the partner', async () => (await partnerOrder(partner, r.orderId)).status === 'RETURN_REQUESTED');
+    expect((await act(r.orderId, 'returned')).status).toBe(200);
+    const returned = await orderWhen(me.token, r.orderId, 'the return refunded', (x) => x.afterSale?.refundableWon === 0 && x.afterSale.refunds.length === 2 && x.afterSale.refunds.every((f) => f.status === 'COMPLETED'), 60_000);
+    expect(returned.afterSale!.refunds.find((f) => f.requestedBy === 'SYSTEM')!.amountWon).toBe(16_000);
+    const rViews = await threeViews(r.orderId, 21_000);
+    expect(rViews.atToss).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
+    console.log(`cancel after 10,000 refunded, racing an 8,000 admin refund: admin ${moreDone.status}, cancellation refunded ${system.amountWon}; return after a 5,000 partner refund: ${returned.afterSale!.refunds.map((f) => `${f.requestedBy} ${f.amountWon}`).join(', ')}`);
+  }, 150_000);
 
   // Last: it moves the shared clock forward (never back), which the other scenarios do not expect.
   it('confirms a delivered purchase automatically ORDER_AUTO_CONFIRM_DAYS (7) after delivery on the shared clock', async () => {
