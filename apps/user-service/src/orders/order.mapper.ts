@@ -19,6 +19,10 @@ export function toOrderSummaryDto(o: Order): OrderSummaryDto {
     totalWon: o.totalWon,
     placedAt: o.placedAt.toISOString(),
     paidAt: o.paidAt?.toISOString() ?? null,
+    afterSaleState:
+      o.status === 'PAID'
+        ? orderState({ status: o.status, fulfilment: o.fulfilmentStatus ?? 'PAID', cancelled: o.cancelledAt !== null, confirmed: o.confirmedAt !== null, openCancel: false, openReturn: false })
+        : null,
   };
 }
 

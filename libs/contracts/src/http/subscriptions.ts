@@ -1,5 +1,6 @@
 import type { OrderAfterSaleDto } from './orders';
 import { z } from 'zod';
+import type { OrderState } from './orders';
 
 const date = z.iso.date();
 
@@ -115,6 +116,11 @@ export interface OrderSummaryDto {
   totalWon: number;
   placedAt: string;
   paidAt: string | null;
+  /**
+   * Where a paid order stands after payment (shipped, delivered, cancelled …; docs/orders/order-states.md),
+   * or null before it is paid. Lists show it, so a cancelled and refunded order does not look merely paid.
+   */
+  afterSaleState?: OrderState | null;
 }
 
 export interface OrderLineDto {

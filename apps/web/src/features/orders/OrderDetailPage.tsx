@@ -43,7 +43,7 @@ function OrderDetail({ order, onReload, reloading }: { order: OrderDto; onReload
     <article data-testid="order-detail" data-status={order.status} data-id={order.id}>
       <div className="d-flex flex-wrap align-items-center justify-content-between gap-2 mt-2 mb-3">
         <h1 className="h3 mb-0">
-          {order.orderName} <OrderStatusBadge status={order.status} />
+          {order.orderName} <OrderStatusBadge status={order.status} afterSaleState={order.afterSale?.state ?? order.afterSaleState} />
         </h1>
         <Button size="sm" variant="outline-secondary" onClick={onReload} disabled={reloading} data-testid="order-reload">
           새로고침

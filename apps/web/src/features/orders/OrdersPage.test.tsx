@@ -36,6 +36,15 @@ describe('My page → 주문 내역', () => {
     expect(within(detail).getByTestId('order-subscription-link').getAttribute('href')).toMatch(/^\/me\/subscriptions\//);
   });
 
+  it('shows what happened after payment instead of "paid": a cancelled and refunded order, a shipped one', async () => {
+    jest.spyOn(ordersApi, 'list').mockResolvedValue(
+      aPage([anOrderSummary({ id: 'order-3', afterSaleState: 'CANCELLED' }), anOrderSummary({ id: 'order-2', afterSaleState: 'SHIPPED' }), anOrderSummary({ afterSaleState: 'PAID' })]),
+    );
+    renderApp('/me/orders', { preloadedState: signedIn(), runSagas: true });
+    const rows = await screen.findAllByTestId('order-row');
+    expect(rows.map((r) => within(r).getByTestId('order-status').textContent)).toEqual(['주문 취소 · 환불', '배송 중', '결제 완료']);
+  });
+
   it('says when there are no orders yet', async () => {
     jest.spyOn(ordersApi, 'list').mockResolvedValue(aPage([]));
     renderApp('/me/orders', { preloadedState: signedIn(), runSagas: true });

@@ -1,4 +1,4 @@
-import type { OrderSummaryDto } from '@roastery/contracts';
+import type { OrderState, OrderSummaryDto } from '@roastery/contracts';
 import { useEffect } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Table from 'react-bootstrap/Table';
@@ -9,14 +9,15 @@ import { PageSpinner } from '../../common/ui/PageSpinner';
 import { Pager } from '../../common/ui/Pager';
 import { ProblemAlert } from '../../common/ui/ProblemAlert';
 import { formatWon } from '../../common/utils/format';
-import { formatSeoulDate, ORDER_STATUS } from './orderLabels';
+import { AFTER_SALE_STATE, formatSeoulDate, ORDER_STATUS } from './orderLabels';
 import { ordersPageOpened, selectOrderList, selectOrderPageCount } from './ordersSlice';
 
 /** A status badge of an order (boxes and one-off orders alike). */
-export function OrderStatusBadge({ status }: { status: OrderSummaryDto['status'] }) {
-  const s = ORDER_STATUS[status] ?? { label: status, bg: 'secondary' };
+export function OrderStatusBadge({ status, afterSaleState }: { status: OrderSummaryDto['status']; afterSaleState?: OrderState | null }) {
+  // Once paid, what happened after payment (shipped, cancelled and refunded …) is what the subscriber needs to see.
+  const s = (status === 'PAID' && afterSaleState ? AFTER_SALE_STATE[afterSaleState] : undefined) ?? ORDER_STATUS[status] ?? { label: status, bg: 'secondary' };
   return (
-    <Badge bg={s.bg} data-testid="order-status" data-status={status}>
+    <Badge bg={s.bg} data-testid="order-status" data-status={status} data-after-sale={afterSaleState ?? undefined}>
       {s.label}
     </Badge>
   );
@@ -70,7 +71,7 @@ export function OrdersPage() {
                 </td>
                 <td className="text-end">{formatWon(o.totalWon)}</td>
                 <td>
-                  <OrderStatusBadge status={o.status} />
+                  <OrderStatusBadge status={o.status} afterSaleState={o.afterSaleState} />
                 </td>
               </tr>
             ))}

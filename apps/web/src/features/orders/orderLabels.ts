@@ -1,4 +1,4 @@
-import type { OrderStatusDto, PaymentDto } from '@roastery/contracts';
+import type { OrderState, OrderStatusDto, PaymentDto } from '@roastery/contracts';
 
 /** How each order status reads to the subscriber, and its badge colour. */
 export const ORDER_STATUS: Record<OrderStatusDto, { label: string; bg: string }> = {
@@ -11,6 +11,18 @@ export const ORDER_STATUS: Record<OrderStatusDto, { label: string; bg: string }>
   STOCK_REFUSED: { label: '재고 없음 · 결제 안 됨', bg: 'secondary' },
   PAYMENT_FAILED: { label: '결제 실패', bg: 'danger' },
   CANCELLED: { label: '취소됨', bg: 'secondary' },
+};
+
+/** A paid order's state after payment, shown instead of "paid" once something happened to it. */
+export const AFTER_SALE_STATE: Record<OrderState, { label: string; bg: string }> = {
+  PAID: { label: '결제 완료', bg: 'success' },
+  PREPARING: { label: '상품 준비 중', bg: 'info' },
+  SHIPPED: { label: '배송 중', bg: 'primary' },
+  DELIVERED: { label: '배송 완료', bg: 'success' },
+  RETURN_REQUESTED: { label: '반품 요청', bg: 'warning' },
+  RETURNED: { label: '반품 완료 · 환불', bg: 'secondary' },
+  CANCELLED: { label: '주문 취소 · 환불', bg: 'secondary' },
+  PURCHASE_CONFIRMED: { label: '구매 확정', bg: 'dark' },
 };
 
 /** Statuses after which nothing more happens to an order. */

@@ -249,7 +249,7 @@ function Boxes() {
                 <td>{o.cycle !== null ? `${o.cycle + 1}회차` : ''}</td>
                 <td className="text-end">{formatWon(o.totalWon)}</td>
                 <td>
-                  <OrderStatusBadge status={o.status} />
+                  <OrderStatusBadge status={o.status} afterSaleState={o.afterSaleState} />
                 </td>
                 <td>
                   <Link to={`/me/orders/${o.id}`}>자세히</Link>
