@@ -1,3 +1,4 @@
+import { seoulDate } from '@roastery/clock';
 import { startBroker, stopBroker, waitFor } from '@roastery/testing';
 import { BillingWorld, DAY_MS, type Reconciliation, type Subscriber } from './support/billing-world';
 import { ChaosStack } from './support/chaos-stack';
@@ -41,21 +42,29 @@ describe('billing engine and order saga under chaos (2 × user-service, business
       `[chaos] ${label}: ${JSON.stringify({ subscriptions: r.subscriptions, orders: r.orders, ordersByCycle: r.ordersByCycle, byStatus: r.byStatus, paid: r.paid, sandboxDone: r.sandboxDone, sandboxAborted: r.sandboxAborted, attempts: r.attempts, ledgerRows: r.ledgerRows, ledgerWon: r.ledgerWon, sandboxWon: r.sandboxWon, committedReservations: r.committedReservations, partnerOrders: r.partnerOrders, ...extra })}`,
     );
 
-  /** The cycle the next two weeks bring. */
-  const nextCycle = async () => (await world.count(`SELECT coalesce(max(cycle), 0) AS n FROM orders`)) + 1;
+
+  /** The billing date the clock is on (every subscription started the same day, every two weeks). */
+  const billingDate = () => seoulDate(s.clock.now());
 
   /**
-   * Everything agrees, and every subscription has its box of `cycle` — except those whose previous
-   * box was charged on a dunning retry only after this cycle's date: that date is passed over (the
-   * billing-date rules), and their next box, with this cycle's number, is on the next date.
+   * Everything agrees, and every subscription has a box dated `date` — except those whose box of
+   * the date before was charged on a dunning retry only after `date`: that date is passed over (the
+   * billing-date rules: missed dates get no cycle), and their next box is on the date after.
    */
-  async function expectReconciled(label: string, cycle: number, extra: Record<string, unknown> = {}): Promise<Reconciliation> {
+  async function expectReconciled(label: string, date: string, extra: Record<string, unknown> = {}): Promise<Reconciliation> {
     const r = await world.reconciled();
-    const late = await world.count(`SELECT count(*) AS n FROM orders WHERE cycle = $1 AND attempts > 1 AND status = 'PAID'`, [cycle - 1]);
-    report(label, r, { ...extra, ...(late > 0 && { previousBoxPaidLate: late }) });
+    const boxes = await world.count(`SELECT count(*) AS n FROM orders WHERE billing_date = $1`, [date]);
+    const late = await world.count(
+      `SELECT count(*) AS n FROM subscriptions s
+        WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.subscription_id = s.id AND o.billing_date = $1)
+          AND EXISTS (SELECT 1 FROM orders o WHERE o.subscription_id = s.id AND o.status = 'PAID' AND o.attempts > 1 AND o.billing_date BETWEEN $1::date - 14 AND $1::date - 1)
+          AND s.next_billing_date > $1`,
+      [date],
+    );
+    report(label, r, { ...extra, boxesDated: { [date]: boxes }, ...(late > 0 && { datePassedOverAfterALateRetry: late }) });
     expect(r.problems).toEqual([]);
     expect(r.subscriptions).toBe(TOTAL);
-    expect(r.ordersByCycle[cycle]).toBe(TOTAL - late);
+    expect(boxes).toBe(TOTAL - late);
     expect(r.ledgerWon).toBe(r.sandboxWon);
     expect(r.ledgerWon).toBe(r.paidWon);
     expect(r.ledgerRows).toBe(r.paid);
@@ -75,7 +84,7 @@ describe('billing engine and order saga under chaos (2 × user-service, business
     await Promise.all(Array.from({ length: 32 }, async () => {
       while (next < jobs.length) await jobs[next++]();
     }));
-    const r = await expectReconciled('set-up (cycle 0)', 0);
+    const r = await expectReconciled('set-up (cycle 0)', billingDate());
     expect(r.paid).toBe(TOTAL);
     console.log(`[chaos] set-up: ${SUBSCRIBERS} subscribers, ${TOTAL} subscriptions charged in ${Math.round((Date.now() - started) / 1000)} s; logs in ${s.logDir}`);
   }, 300_000);
@@ -89,15 +98,15 @@ describe('billing engine and order saga under chaos (2 × user-service, business
   }, 60_000);
 
   it('a user-service instance SIGKILLed mid-batch while the other keeps running: the other finishes the batch, charging each cycle once', async () => {
-    const cycle = await nextCycle();
     const [a, b] = s.users;
     // Each charge takes a little while, so the instances are still charging when one of them dies.
     await world.faults({ latencyMs: 150 });
     await s.advance(14 * DAY_MS);
+    const date = billingDate();
     const runId = await world.requestRun();
     const { paid, charging } = await waitFor(
       async () => {
-        const paid = await world.count(`SELECT count(*) AS n FROM orders WHERE cycle = $1 AND status = 'PAID'`, [cycle]);
+        const paid = await world.count(`SELECT count(*) AS n FROM orders WHERE billing_date = $1 AND status = 'PAID'`, [date]);
         const charging = await world.count(`SELECT count(*) AS n FROM orders WHERE status = 'CHARGING'`);
         return paid >= TOTAL / 10 && charging > 0 ? { paid, charging } : undefined;
       },
@@ -116,7 +125,7 @@ describe('billing engine and order saga under chaos (2 × user-service, business
     await s.advance(2 * 60_000);
     expect(b.running).toBe(true);
     await world.settled('the surviving instance to finish the batch', 120_000);
-    const r = await expectReconciled(`kill (cycle ${cycle})`, cycle, { paidBeforeKill: paid, chargingAtKill: charging, orphanedByTheKill: orphaned });
+    const r = await expectReconciled(`kill (${date})`, date, { paidBeforeKill: paid, chargingAtKill: charging, orphanedByTheKill: orphaned });
     expect(r.byStatus['PAID'] + r.byStatus['STOCK_REFUSED']).toBe(r.orders);
     // The interrupted on-demand run is taken up again and completes.
     await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM billing_runs WHERE run_id = $1 AND status = 'COMPLETED'`, [runId])) === 1, 'the interrupted run to complete', 90_000);
@@ -125,25 +134,24 @@ describe('billing engine and order saga under chaos (2 × user-service, business
   }, 300_000);
 
   it('two engines started at once (two on-demand runs on the two instances, beside the scheduled one) place and charge each cycle once', async () => {
-    const cycle = await nextCycle();
     await s.advance(14 * DAY_MS);
+    const date = billingDate();
     const runs = await Promise.all([world.requestRun(), world.requestRun()]);
     await world.settled('both runs to finish', 120_000);
     // A run ends COMPLETED, or FAILED when its own bookkeeping hit an error (PostgreSQL is shared and
     // sometimes refuses connections); either way the boxes are placed and charged once.
     await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM billing_runs WHERE run_id = ANY($1::uuid[]) AND status IN ('COMPLETED', 'FAILED')`, [runs])) === 2, 'both runs finished', 60_000);
-    const placedBy = (await s.userDb.query(`SELECT coalesce(run_id::text, 'scheduled') AS engine, count(*)::int AS n FROM orders WHERE cycle = $1 GROUP BY 1`, [cycle])).rows as { engine: string; n: number }[];
+    const placedBy = (await s.userDb.query(`SELECT coalesce(run_id::text, 'scheduled') AS engine, count(*)::int AS n FROM orders WHERE billing_date = $1 GROUP BY 1`, [date])).rows as { engine: string; n: number }[];
     const counted = (await s.userDb.query(`SELECT run_id, status, orders_placed FROM billing_runs WHERE run_id = ANY($1::uuid[])`, [runs])).rows as { run_id: string; status: string; orders_placed: number }[];
     // Each completed run counted exactly the orders that carry its id.
     for (const run of counted.filter((c) => c.status === 'COMPLETED')) expect(placedBy.find((p) => p.engine === run.run_id)?.n ?? 0).toBe(run.orders_placed);
     expect(placedBy.reduce((n, p) => n + p.n, 0)).toBe(TOTAL);
     // The engines really raced: more than one of them placed boxes of this cycle.
     expect(placedBy.length).toBeGreaterThanOrEqual(2);
-    await expectReconciled(`two engines (cycle ${cycle})`, cycle, { placedBy: Object.fromEntries(placedBy.map((p) => [p.engine === 'scheduled' ? p.engine : `run ${runs.indexOf(p.engine) + 1}`, p.n])) });
+    await expectReconciled(`two engines (${date})`, date, { placedBy: Object.fromEntries(placedBy.map((p) => [p.engine === 'scheduled' ? p.engine : `run ${runs.indexOf(p.engine) + 1}`, p.n])) });
   }, 300_000);
 
   it('the sandbox timing out and losing responses (latency above the client timeout, errors after the charge took effect, lost answers, slow charges): unknown outcomes resolve to one charge each', async () => {
-    const cycle = await nextCycle();
     const who = (indices: number[]) => indices.map((i) => subscribers[i]);
     for (const d of who(DECLINERS)) await world.script(d, { outcome: 'insufficient_funds' });
     for (const l of who(LOST)) await world.script(l, { next: Array(8).fill('response_lost') });
@@ -152,7 +160,8 @@ describe('billing engine and order saga under chaos (2 × user-service, business
     // Phase 1: every call answers after 2.5 s, the client gives up at 1.5 s; the charges still happen.
     await world.faults({ latencyMs: 2_500 });
     await s.advance(14 * DAY_MS);
-    await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE o.cycle = $1`, [cycle])) >= 60, 'charges sent into the slow sandbox', 60_000);
+    const date = billingDate();
+    await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE o.billing_date = $1`, [date])) >= 60, 'charges sent into the slow sandbox', 60_000);
     await new Promise((r) => setTimeout(r, 3_000));
     const timedOut = await world.count(`SELECT count(*) AS n FROM payment_attempts WHERE status = 'UNKNOWN'`);
     // Phase 2: half the calls take effect and then answer 500 (FAILED_INTERNAL_SYSTEM_PROCESSING).
@@ -160,14 +169,14 @@ describe('billing engine and order saga under chaos (2 × user-service, business
     await new Promise((r) => setTimeout(r, 6_000));
     await world.faults({});
     await world.settled('every unknown outcome resolved', 150_000);
-    const r = await expectReconciled(`sandbox faults (cycle ${cycle})`, cycle, { unknownDuringTimeouts: timedOut });
+    const r = await expectReconciled(`sandbox faults (${date})`, date, { unknownDuringTimeouts: timedOut });
     expect(timedOut).toBeGreaterThan(0);
     // Every scripted lost answer and slow charge happened.
     const queued = (await s.sandboxDb.query(`SELECT queued_outcomes FROM billing_keys WHERE customer_key = ANY($1::text[])`, [who([...LOST, ...SLOW]).map((w) => w.customerKey)])).rows as { queued_outcomes: string[] }[];
     expect(queued.flatMap((q) => q.queued_outcomes)).toEqual([]);
     // A lost or late answer never opened a second attempt: only the declined boxes wait for a retry.
     const declinedSubs = who(DECLINERS).flatMap((d) => d.subscriptions);
-    const thisCycle = (await s.userDb.query(`SELECT subscription_id, status, attempts FROM orders WHERE cycle = $1`, [cycle])).rows as { subscription_id: string; status: string; attempts: number }[];
+    const thisCycle = (await s.userDb.query(`SELECT subscription_id, status, attempts FROM orders WHERE billing_date = $1`, [date])).rows as { subscription_id: string; status: string; attempts: number }[];
     for (const o of thisCycle) {
       if (declinedSubs.includes(o.subscription_id)) expect(o.status).toBe('RETRY_SCHEDULED');
       else expect(['PAID', 'STOCK_REFUSED']).toContain(o.status);
@@ -181,13 +190,13 @@ describe('billing engine and order saga under chaos (2 × user-service, business
   it('an instance whose clock lags the others by weeks charges and answers the saga beside them: every box still completes its cycle once', async () => {
     const lagging = await s.startLaggingUserInstance('user-service-lagging');
     try {
-      const cycle = await nextCycle();
       await s.advance(14 * DAY_MS);
+      const date = billingDate();
       await world.requestRun();
       await world.settled('the cycle to finish with a lagging instance charging too', 150_000);
       // Attempts the lagging instance wrote carry its clock: days before the box was placed.
-      const byLagging = await world.count(`SELECT count(*) AS n FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE o.cycle = $1 AND a.created_at < o.placed_at - interval '1 day'`, [cycle]);
-      await expectReconciled(`lagging clock (cycle ${cycle})`, cycle, { chargedByTheLaggingInstance: byLagging });
+      const byLagging = await world.count(`SELECT count(*) AS n FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE o.billing_date = $1 AND a.created_at < o.placed_at - interval '1 day'`, [date]);
+      await expectReconciled(`lagging clock (${date})`, date, { chargedByTheLaggingInstance: byLagging });
       expect(byLagging).toBeGreaterThan(0);
     } finally {
       await lagging.stop();
@@ -196,10 +205,10 @@ describe('billing engine and order saga under chaos (2 × user-service, business
   }, 300_000);
 
   it('RabbitMQ restarted mid-saga: boxes waiting for stock, charged boxes waiting to be announced, and retries all come through once', async () => {
-    const cycle = await nextCycle();
     await s.advance(14 * DAY_MS);
+    const date = billingDate();
     // Stop the broker as soon as the first boxes of the cycle are placed: the rest of the saga happens around the outage.
-    await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM orders WHERE cycle = $1`, [cycle])) > 0, 'the first boxes placed', 30_000);
+    await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM orders WHERE billing_date = $1`, [date])) > 0, 'the first boxes placed', 30_000);
     let duringOutage: Record<string, number> = {};
     try {
       brokerTouched = true;
@@ -207,9 +216,9 @@ describe('billing engine and order saga under chaos (2 × user-service, business
       // Placing and charging go on without the broker; what must be told waits in the outboxes.
       await new Promise((r) => setTimeout(r, 8_000));
       const { rows } = await s.userDb.query(
-        `SELECT (SELECT count(*) FROM orders WHERE cycle = $1)::int AS placed, (SELECT count(*) FROM orders WHERE status = 'PENDING_STOCK')::int AS "waitingForStock",
+        `SELECT (SELECT count(*) FROM orders WHERE billing_date = $1)::int AS placed, (SELECT count(*) FROM orders WHERE status = 'PENDING_STOCK')::int AS "waitingForStock",
                 (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished`,
-        [cycle],
+        [date],
       );
       duringOutage = rows[0];
       expect(duringOutage['waitingForStock'] + duringOutage['unpublished']).toBeGreaterThan(0);
@@ -218,11 +227,11 @@ describe('billing engine and order saga under chaos (2 × user-service, business
     }
     await s.reconnectBus();
     await world.settled('the saga to finish after the broker came back', 180_000);
-    await expectReconciled(`RabbitMQ restart (cycle ${cycle})`, cycle, { duringOutage });
-    // Boxes declined in the cycle before were retried once on the same cycle's second attempt and charged.
-    const retried = (await s.userDb.query(`SELECT status, attempts FROM orders WHERE cycle = $1 AND attempts > 1`, [cycle - 1])).rows as { status: string; attempts: number }[];
+    await expectReconciled(`RabbitMQ restart (${date})`, date, { duringOutage });
+    // The boxes declined in the sandbox-faults test were retried once (their second attempt) and charged.
+    const retried = (await s.userDb.query(`SELECT status, attempts FROM orders WHERE attempts > 1`)).rows as { status: string; attempts: number }[];
     for (const o of retried) expect(o).toEqual({ status: 'PAID', attempts: 2 });
-    // Nothing is left in the outboxes or dead-lettered.
+    // Nothing is left in the outboxes.
     await waitFor(async () => (await world.count(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`)) === 0, 'user-service outbox drained', 60_000);
     await waitFor(async () => Number((await s.businessDb.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`)).rows[0].n) === 0, 'business-service outbox drained', 60_000);
   }, 300_000);
