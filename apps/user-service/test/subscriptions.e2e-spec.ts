@@ -228,6 +228,26 @@ describe('subscriptions and the billing engine (user-service, toss-sandbox proce
     expect(await h.ledger(sub.id)).toHaveLength(1);
   });
 
+  it('asks business-service again about a box whose stock request went unanswered', async () => {
+    const coffee = await h.publishCoffee();
+    const me = await h.subscriber('unanswered');
+    const sub = (await subscribe(me, coffee)).body.subscription;
+    await h.advanceDays(14);
+    h.unanswered = true;
+    try {
+      await t.app.get(BillingEngine).placeDueOrders();
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      h.unanswered = false;
+    }
+    const [waiting] = await t.db.query(`SELECT status FROM orders WHERE subscription_id = $1 AND cycle = 1`, [sub.id]);
+    expect(waiting.status).toBe('PENDING_STOCK');
+    const { StockRequestRetry } = await import('../src/billing/stock-request-retry');
+    expect(await t.app.get(StockRequestRetry).askAgain(0)).toBeGreaterThanOrEqual(1);
+    await h.settle();
+    expect((await h.ledger(sub.id)).map((l) => l.cycle)).toEqual([0, 1]);
+  });
+
   it('resolves an approval whose answer was lost by re-sending the same Idempotency-Key: charged exactly once', async () => {
     const coffee = await h.publishCoffee();
     const me = await h.subscriber('lost');

@@ -16,6 +16,8 @@ type Published = PayloadOf<typeof catalogItemPublished>;
 export class BillingHarness {
   /** Option ids business-service should refuse (out of stock) from now on. */
   readonly soldOut = new Set<string>();
+  /** While true, stock requests go unanswered (as if business-service dead-lettered them). */
+  unanswered = false;
   readonly #answered = new Set<string>();
   readonly #published = new Map<string, Published>();
   #timer: NodeJS.Timeout | null = null;
@@ -27,6 +29,7 @@ export class BillingHarness {
     const tick = async () => {
       for (const m of this.t.bus.received.filter((x) => x.type === orderBatchPlaced.type && !this.#answered.has(x.id))) {
         this.#answered.add(m.id);
+        if (this.unanswered) continue;
         await this.answer(m as MessageEnvelope<PayloadOf<typeof orderBatchPlaced>>);
       }
       this.#timer = setTimeout(() => void tick(), 20);
