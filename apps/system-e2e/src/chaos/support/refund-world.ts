@@ -140,6 +140,31 @@ export class RefundWorld {
     return Object.fromEntries((rows as { status: string; n: number }[]).map((r) => [r.status, r.n]));
   }
 
+  /**
+   * Toss's webhooks (PAYMENT_STATUS_CHANGED on every cancel) to user-service, as in production: its
+   * observer of cancels made outside us then races the refund processor for every cancel.
+   */
+  async webhooksTo(instance: { url: string }): Promise<void> {
+    const res = await fetch(`${this.s.sandbox.url}/sandbox/settings`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ webhookUrl: `${instance.url}/api/webhooks/toss`, webhookRetryScale: 0.001, webhookOnBillingCancel: true }),
+    });
+    if (!res.ok) throw new Error(`webhook settings refused: ${res.status} ${await res.text()}`);
+  }
+
+  /** How Toss's webhooks were handled: outcome → count (null: not yet). */
+  async webhookOutcomes(): Promise<Record<string, number>> {
+    const { rows } = await this.s.userDb.query(`SELECT coalesce(outcome, 'UNHANDLED') AS outcome, count(*)::int AS n FROM toss_webhook_events GROUP BY 1`);
+    return Object.fromEntries((rows as { outcome: string; n: number }[]).map((r) => [r.outcome, r.n]));
+  }
+
+  /** Unpublished outbox rows by message type, of one service's database. */
+  async unpublishedByType(db: 'user' | 'business'): Promise<Record<string, number>> {
+    const { rows } = await (db === 'user' ? this.s.userDb : this.s.businessDb).query(`SELECT type, count(*)::int AS n FROM outbox WHERE published_at IS NULL GROUP BY 1`);
+    return Object.fromEntries((rows as { type: string; n: number }[]).map((r) => [r.type, r.n]));
+  }
+
   /** Unpublished outbox rows of user-service and business-service. */
   async unpublished(): Promise<{ user: number; business: number }> {
     const [u, b] = await Promise.all([
@@ -151,8 +176,10 @@ export class RefundWorld {
 
   /**
    * Waits until every refund asked is decided and told: each accepted request is a refund row at
-   * user-service (a cancel: decided, and if cancelled its refund row), none QUEUED or PENDING,
-   * business-service has no partner refund REQUESTED, and both outboxes are empty.
+   * user-service (a cancel: decided, and if cancelled its refund row), none QUEUED or PENDING, every
+   * Toss webhook delivered by the sandbox and handled by user-service (a cancel the webhook observer
+   * would record is recorded by then), business-service has no partner refund REQUESTED, and both
+   * outboxes are empty.
    */
   async settled(asked: AskedRefund[], what: string, timeoutMs = 120_000): Promise<void> {
     const ids = asked.filter((a) => a.id && a.by !== 'CANCEL').map((a) => a.id!);
@@ -166,13 +193,16 @@ export class RefundWorld {
             `SELECT (SELECT count(*) FROM refunds WHERE id = ANY($1::uuid[]))::int AS "rowsOfAsked",
                     (SELECT count(*) FROM order_requests WHERE id = ANY($2::uuid[]) AND status = 'OPEN')::int AS "openCancels",
                     (SELECT count(*) FROM order_requests q WHERE q.id = ANY($2::uuid[]) AND q.status = 'CANCELLED' AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.id = q.id))::int AS "cancelledWithoutRefund",
-                    (SELECT count(*) FROM refunds WHERE order_id = ANY($3::uuid[]) AND status IN ('QUEUED', 'PENDING'))::int AS "inFlight"`,
+                    (SELECT count(*) FROM refunds WHERE order_id = ANY($3::uuid[]) AND status IN ('QUEUED', 'PENDING'))::int AS "inFlight",
+                    (SELECT count(*) FROM toss_webhook_events WHERE handled_at IS NULL)::int AS "webhooksUnhandled"`,
             [ids, cancels, orderIds],
           );
           const partner = Number((await this.s.businessDb.query(`SELECT count(*) AS n FROM partner_refunds WHERE order_id = ANY($1::uuid[]) AND status = 'REQUESTED'`, [orderIds])).rows[0].n);
-          last = { ...rows[0], missing: ids.length - rows[0].rowsOfAsked, partnerRequested: partner, unpublished: await this.unpublished() };
+          const webhooksPending = Number((await this.s.sandboxDb.query(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'pending'`)).rows[0].n);
+          last = { ...rows[0], missing: ids.length - rows[0].rowsOfAsked, partnerRequested: partner, webhooksPending, unpublished: await this.unpublished() };
           const u = last['unpublished'] as { user: number; business: number };
-          return rows[0].rowsOfAsked === ids.length && rows[0].openCancels === 0 && rows[0].cancelledWithoutRefund === 0 && rows[0].inFlight === 0 && partner === 0 && u.user === 0 && u.business === 0;
+          const quiet = rows[0].inFlight === 0 && rows[0].webhooksUnhandled === 0 && webhooksPending === 0 && partner === 0 && u.user === 0 && u.business === 0;
+          return quiet && rows[0].rowsOfAsked === ids.length && rows[0].openCancels === 0 && rows[0].cancelledWithoutRefund === 0;
         },
         what,
         timeoutMs,
