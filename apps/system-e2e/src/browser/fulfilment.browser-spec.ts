@@ -135,17 +135,14 @@ describe('fulfilment and refunds in the browser', () => {
       expect(await sandboxPaymentByKey(await paymentKeyOf(toCancel.orderId))).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
 
       // The admin finds the refund in the payment history and the payment's detail.
+      // admin-service learns of the refund from an event: wait for it there, then open the page once
+      // (reloading a page in a loop races the web's session start-up on a busy machine).
+      await poll('admin-service to know the refund', async () => (await adminPayment(toCancel.orderId, await adminToken())).status === 'REFUNDED');
       const admin = await newPage();
       await signIn(admin, ADMIN.email, ADMIN.password);
       await admin.goto(`/backoffice/payments?orderId=${toCancel.orderId}`);
       const refundedRow = admin.locator(`[data-testid="payment-row"][data-order-id="${toCancel.orderId}"][data-status="REFUNDED"]`);
-      await eventually('the refunded payment in the list', async () => {
-        if (await visible(refundedRow)) return true;
-        await admin.reload();
-        await admin.getByTestId('payments-search').waitFor();
-        await admin.waitForTimeout(500);
-        return visible(refundedRow);
-      });
+      await refundedRow.waitFor({ timeout: 30_000 });
       await screenshot(admin, 'fulfil-b-03-backoffice-payments-refunded');
       await admin.goto(`/backoffice/payments/${toCancel.orderId}`);
       await admin.locator('[data-testid="refund-row"][data-status="COMPLETED"]').waitFor();

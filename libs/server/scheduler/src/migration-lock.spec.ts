@@ -75,7 +75,7 @@ describe('withMigrationLock', () => {
 
     await expect(withMigrationLock(ds!, () => Promise.reject(new Error('bad migration')))).rejects.toThrow('bad migration');
     await expect(withMigrationLock(ds!, async () => 'second run got the lock')).resolves.toBe('second run got the lock');
-    const [{ held }] = await ds!.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`);
+    const [{ held }] = await ds!.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(held).toBe(0);
   });
 
@@ -84,11 +84,11 @@ describe('withMigrationLock', () => {
     await client.connect();
     try {
       const seen = await withMigrationLock(client, async () => {
-        const { rows } = await client.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`);
+        const { rows } = await client.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
         return rows[0].held as number;
       });
       expect(seen).toBe(1);
-      const { rows } = await client.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`);
+      const { rows } = await client.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
       expect(rows[0].held).toBe(0);
     } finally {
       await client.end();

@@ -51,6 +51,7 @@ describe('AdminProductReviewsPage', () => {
       '/backoffice/partners',
       '/backoffice/catalog',
       '/backoffice/billing',
+      '/backoffice/payments',
     ]);
   });
 
