@@ -215,6 +215,21 @@ export class RefundProcessor implements OnModuleInit, OnModuleDestroy {
 
   private async afterSendError(r: Refund, error: unknown): Promise<Step> {
     if (error instanceof TossApiError && error.code === 'NOT_MATCHES_REFUNDABLE_AMOUNT') {
+      // Toss's balance moved since we planned. It may have moved by this very refund: an earlier send
+      // still on its way when a transient refusal made us take a new key lands first. Look before refusing.
+      let payment: TossPayment;
+      try {
+        payment = await this.toss.getPayment((await this.ds.query(`SELECT payment_key FROM refund_queues WHERE order_id = $1`, [r.orderId]))[0].payment_key);
+      } catch (err) {
+        this.log.warn({ refundId: r.id, err }, 'payment lookup failed after NOT_MATCHES_REFUNDABLE_AMOUNT; will try again');
+        return 'later';
+      }
+      const entry = await this.ours(r, payment);
+      if (entry) {
+        this.log.warn({ refundId: r.id, transactionKey: entry.transactionKey }, 'an earlier send of this refund took effect at Toss; recording it');
+        await this.complete(r, entry, payment.balanceAmount);
+        return 'done';
+      }
       // Our ledger and Toss disagree on the balance: stop this payment's refunds for an operator, never guess.
       this.log.error({ refundId: r.id, orderId: r.orderId, refundableBeforeWon: r.refundableBeforeWon, err: error }, 'refund refused: our ledger balance does not match Toss; payment needs an operator');
       await this.ds.transaction(async (em) => {
