@@ -13,8 +13,10 @@ import { type AskedRefund, type PaidOrder, type RefundReconciliation, RefundWorl
  * partner (business-service's API) and the subscriber (cancel before shipping, decided by
  * business-service), all at once. Afterwards every refund asked is COMPLETED once or REFUSED with a
  * reason, the ledger equals the sandbox to the won with one cancel per REFUND row, each completed
- * refund has one REFUNDED notice, and business-service's view agrees. admin-service is not part of
- * the chaos stack: its read model of refunds has its own concurrency spec.
+ * refund has one REFUNDED notice, and business-service's view agrees. The sandbox sends its webhooks
+ * to user-service, so the observer of cancels made outside us races the processor for every cancel.
+ * admin-service is not part of the chaos stack (admin refunds are sent as it sends them); its read
+ * model of refunds has its own concurrency spec. The last test stops the shared RabbitMQ node.
  */
 const SUBSCRIBERS = 6;
 const FAULT_ORDERS = 12;
@@ -33,6 +35,7 @@ describe('refunds under chaos (2 × user-service, business-service, toss-sandbox
   const refunds = new RefundWorld(s, world);
   let faultOrders: PaidOrder[] = [];
   let brokerOrders: PaidOrder[] = [];
+  let spare: PaidOrder;
 
   /** Lines of the user-service logs with this message (both instances). */
   const logged = (message: string) =>
@@ -87,11 +90,12 @@ describe('refunds under chaos (2 × user-service, business-service, toss-sandbox
     const started = Date.now();
     await s.start();
     await world.setUpCoffee({ plenty: 100_000, scarce: 100 });
-    const orders = await refunds.paidOrders('refund', SUBSCRIBERS, FAULT_ORDERS + BROKER_ORDERS);
+    const orders = await refunds.paidOrders('refund', SUBSCRIBERS, FAULT_ORDERS + BROKER_ORDERS + 1);
     // Webhooks from here on (charges are done): every cancel is also announced to user-service.
     await refunds.webhooksTo(s.users[1]);
     faultOrders = orders.slice(0, FAULT_ORDERS);
-    brokerOrders = orders.slice(FAULT_ORDERS);
+    brokerOrders = orders.slice(FAULT_ORDERS, FAULT_ORDERS + BROKER_ORDERS);
+    spare = orders[FAULT_ORDERS + BROKER_ORDERS];
     console.log(`[chaos:refunds] set-up: ${orders.length} paid orders (${orders.reduce((n, o) => n + o.totalWon, 0)} won) in ${Math.round((Date.now() - started) / 1000)} s; logs in ${s.logDir}`);
   }, 240_000);
 
@@ -136,6 +140,33 @@ describe('refunds under chaos (2 × user-service, business-service, toss-sandbox
     expect(blocked).toBe(0);
     expect(r.refused['PROVIDER_REFUSED'] ?? 0).toBe(0);
   }, 240_000);
+
+  it('a re-sent cancel refused before Toss took it (transient) while the first copy is still on its way: the refund completes once when the first copy lands', async () => {
+    const started = Date.now();
+    const o = spare;
+    // The first copy of the cancel sleeps 4 s in the sandbox; the client gives up after 1.5 s.
+    await world.faults({ latencyMs: 4_000, pathPrefix: '/v1/payments/' });
+    const asked = [await refunds.adminRefund(o.orderId, 5_000, 'support: slow cancel')];
+    const refundId = asked[0].id!;
+    await waitFor(async () => (await s.userDb.query(`SELECT sent_at FROM refunds WHERE id = $1`, [refundId])).rows[0]?.sent_at != null, 'the cancel sent', 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    // From here lookups answer at once (the first copy is not there yet), and every further cancel of
+    // this payment is refused before Toss takes it (PROVIDER_ERROR, transient: the next send gets a new key).
+    await world.faults({ errorRate: 1, errorPhase: 'before', errorCode: 'PROVIDER_ERROR', pathPrefix: `/v1/payments/${o.paymentKey}/cancel` });
+    await new Promise((r) => setTimeout(r, 5_500));
+    await world.faults({});
+    await refunds.settled(asked, 'the slow refund decided', 60_000);
+    const r = await refunds.reconcile([o], asked);
+    const [row] = (await s.userDb.query(`SELECT status, send_no, refused_code FROM refunds WHERE id = $1`, [refundId])).rows as { status: string; send_no: number; refused_code: string | null }[];
+    const blocked = await world.count(`SELECT count(*) AS n FROM refund_queues WHERE order_id = $1 AND blocked_reason IS NOT NULL`, [o.orderId]);
+    report('re-sent cancel refused while the first copy is on its way', r, { refund: row, blocked, seconds: Math.round((Date.now() - started) / 1000) });
+    // New keys were used after the transient refusals, and the first copy (key 0) is what Toss performed.
+    expect(row.send_no).toBeGreaterThan(0);
+    expect(r.problems).toEqual([]);
+    expect(row).toMatchObject({ status: 'COMPLETED', refused_code: null });
+    expect(r).toMatchObject({ completed: 1, ledgerRefundRows: 1, sandboxCancels: 1, refundedWon: 5_000, sandboxRefundedWon: 5_000 });
+    expect(blocked).toBe(0);
+  }, 120_000);
 
   it('RabbitMQ restarted between refund and notice: refunds executed at Toss while their refund.completed waits in the outbox come through once, none lost', async () => {
     const started = Date.now();
