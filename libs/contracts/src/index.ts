@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './events';
 export * from './http/addresses';
+export * from './http/admin-payments';
 export * from './http/admin-application';
 export * from './http/admin-catalog';
 export * from './http/auth';
@@ -11,6 +12,7 @@ export * from './http/orders';
 export * from './http/pagination';
 export * from './http/payment-methods';
 export * from './http/partner-application';
+export * from './http/partner-orders';
 export * from './http/product';
 export * from './rules/business-registration-number';
 export * from './http/subscriptions';
