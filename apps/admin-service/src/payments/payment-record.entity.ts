@@ -1,4 +1,4 @@
-import type { RefundRequester } from './payments.dto';
+import type { RefundRequester } from '@roastery/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** bigint columns hold won; JavaScript numbers are exact far beyond any amount we see. */

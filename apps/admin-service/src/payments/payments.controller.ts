@@ -1,23 +1,24 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@roastery/auth';
-import type { Page } from '@roastery/contracts';
-import { notFound, ValidBody, ValidQuery } from '@roastery/http';
-import { Idempotent, IdempotencyKey } from '@roastery/platform';
 import {
+  type Page,
   type PaymentDetailDto,
   type PaymentsQuery,
   paymentsQuerySchema,
   type PaymentSummaryDto,
   type ReconciliationQuery,
+  type ReconciliationReportDto,
   reconciliationQuerySchema,
   type RefundDto,
   type RefundRequestBody,
   type RefundRequestedDto,
   refundRequestSchema,
-} from './payments.dto';
+} from '@roastery/contracts';
+import { notFound, ValidBody, ValidQuery } from '@roastery/http';
+import { Idempotent, IdempotencyKey } from '@roastery/platform';
 import { PaymentsService } from './payments.service';
-import { type ReconciliationReportDto, ReconciliationService } from './reconciliation.service';
+import { ReconciliationService } from './reconciliation.service';
 
 // A malformed id can name no payment or refund: 404, like any id the caller cannot see.
 const paymentId = new ParseUUIDPipe({ exceptionFactory: () => notFound('payment') });

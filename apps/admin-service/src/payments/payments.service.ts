@@ -1,14 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock, addCalendarDays, seoulStartOfDay } from '@roastery/clock';
-import { type fulfilmentStatusChanged, type orderPaid, type Page, type PayloadOf, type refundCompleted, type refundRefused, refundRequested } from '@roastery/contracts';
+import {
+  type fulfilmentStatusChanged,
+  type orderPaid,
+  type Page,
+  type PayloadOf,
+  type PaymentDetailDto,
+  type PaymentLedgerRowDto,
+  type PaymentsQuery,
+  type PaymentSummaryDto,
+  type refundCompleted,
+  type RefundDto,
+  type refundRefused,
+  type RefundRequestBody,
+  type RefundRequestedDto,
+  refundRequested,
+} from '@roastery/contracts';
 import { ApiException, notFound } from '@roastery/http';
 import { Outbox } from '@roastery/messaging';
 import { uuidv7 } from '@roastery/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { FulfilmentPart, PaymentRecord, RefundRecord } from './payment-record.entity';
-import type { PaymentDetailDto, PaymentLedgerRowDto, PaymentsQuery, PaymentSummaryDto, RefundDto, RefundRequestBody, RefundRequestedDto } from './payments.dto';
 
 /**
  * Payment oversight: the read model of payments, refunds and fulfilment kept from events, the

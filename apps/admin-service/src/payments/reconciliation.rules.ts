@@ -1,7 +1,9 @@
 /*
  * Reconciliation of our payments read model with Toss's transactions listing (ADR 0020). Pure: no
- * Nest, no TypeORM; reconciliation.service.ts loads both sides and calls reconcile().
+ * Nest, no TypeORM; reconciliation.service.ts loads both sides and calls reconcile(). Mismatch and
+ * SideTotals are the report's shapes in @roastery/contracts.
  */
+import type { Mismatch, MismatchKind, SideTotals } from '@roastery/contracts';
 
 /** A payment of the read model (order.paid). */
 export interface OurPayment {
@@ -29,31 +31,6 @@ export interface TossTx {
   status: string;
   amount: number;
   at: Date;
-}
-
-export type MismatchKind = 'MISSING_AT_TOSS' | 'MISSING_HERE' | 'AMOUNT_MISMATCH' | 'REFUND_MISMATCH';
-
-/** One disagreement between the two sides, with every id needed to look it up on both. */
-export interface Mismatch {
-  kind: MismatchKind;
-  /** Our order id (null when Toss has something we do not know). */
-  orderId: string | null;
-  /** The orderId at Toss (user-service's per-attempt id). */
-  tossOrderId: string | null;
-  paymentKey: string | null;
-  ourAmountWon: number | null;
-  tossAmountWon: number | null;
-  refundIds: string[];
-  transactionKeys: string[];
-  detail: string;
-}
-
-export interface SideTotals {
-  charges: number;
-  chargedWon: number;
-  refunds: number;
-  refundedWon: number;
-  netWon: number;
 }
 
 export interface ReconciliationResult {

@@ -1,24 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock, addCalendarDays, seoulStartOfDay } from '@roastery/clock';
+import type { ReconciliationQuery, ReconciliationReportDto } from '@roastery/contracts';
 import { ApiException } from '@roastery/http';
 import { TossApiError, TossClient, TossError, toKstLocalDateTime } from '@roastery/toss';
 import type { DataSource } from 'typeorm';
 import { CONFIG, type AdminServiceConfig } from '../config';
-import type { ReconciliationQuery } from './payments.dto';
-import { type Mismatch, type OurPayment, type OurRefund, reconcile, type SideTotals, type TossTx } from './reconciliation.rules';
-
-/** The reconciliation report of a period of Seoul days. */
-export interface ReconciliationReportDto {
-  from: string;
-  to: string;
-  generatedAt: string;
-  /** Which Toss the report read (base URL and key mode, never the key). */
-  toss: { baseUrl: string; mode: string; pages: number; transactions: number };
-  totals: { ours: SideTotals; toss: SideTotals };
-  matchedCharges: number;
-  mismatches: Mismatch[];
-}
+import { type OurPayment, type OurRefund, reconcile, type TossTx } from './reconciliation.rules';
 
 /** Rows just across the period's edges, used only to pair rows of the period (clocks differ slightly). */
 const EDGE_MARGIN_MS = 10 * 60_000;

@@ -12,7 +12,8 @@ import { PageSpinner } from '../../common/ui/PageSpinner';
 import { Pager } from '../../common/ui/Pager';
 import { ProblemAlert } from '../../common/ui/ProblemAlert';
 import { formatDateTime, formatWon } from '../../common/utils/format';
-import { emptyFilters, type PaymentFilters, type PaymentStatus } from './adminPaymentsApi';
+import { emptyFilters, type PaymentFilters } from './adminPaymentsApi';
+import type { PaymentStatusDto } from '@roastery/contracts';
 import { paymentsSearched, selectPaymentList, selectPaymentPageCount } from './adminPaymentsSlice';
 import { PAYMENT_STATUS, shortId } from './components/paymentLabels';
 
@@ -96,7 +97,7 @@ export function AdminPaymentsPage() {
               <Form.Label className="small">상태</Form.Label>
               <Form.Select size="sm" value={form.status} onChange={set('status')}>
                 <option value="">전체</option>
-                {(Object.keys(PAYMENT_STATUS) as PaymentStatus[]).map((s) => (
+                {(Object.keys(PAYMENT_STATUS) as PaymentStatusDto[]).map((s) => (
                   <option key={s} value={s}>
                     {PAYMENT_STATUS[s].label}
                   </option>

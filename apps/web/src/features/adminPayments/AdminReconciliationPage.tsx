@@ -9,7 +9,7 @@ import { usePageTitle } from '../../common/hooks/usePageTitle';
 import { PageSpinner } from '../../common/ui/PageSpinner';
 import { ProblemAlert } from '../../common/ui/ProblemAlert';
 import { formatDateTime, formatWon } from '../../common/utils/format';
-import type { SideTotals } from './adminPaymentsApi';
+import type { SideTotals } from '@roastery/contracts';
 import { reconciliationRequested, selectReconciliation } from './adminPaymentsSlice';
 import { MISMATCH_KIND, seoulToday, shortId } from './components/paymentLabels';
 

@@ -1,10 +1,10 @@
-import type { PaymentDetail, PaymentSummary, ReconciliationReport, Refund } from './adminPaymentsApi';
+import type { PaymentDetailDto, PaymentSummaryDto, ReconciliationReportDto, RefundDto } from '@roastery/contracts';
 
 /** Test data only: payments, refunds and a reconciliation report as admin-service returns them. */
 export const ORDER_ID = '0190a0b0-0000-7000-8000-0000000000a1';
 export const REFUND_ID = '0190a0b0-0000-7000-8000-0000000000b1';
 
-export function aPayment(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
+export function aPayment(overrides: Partial<PaymentSummaryDto> = {}): PaymentSummaryDto {
   return {
     orderId: ORDER_ID,
     userId: '0190a0b0-0000-7000-8000-0000000000c1',
@@ -21,7 +21,7 @@ export function aPayment(overrides: Partial<PaymentSummary> = {}): PaymentSummar
   };
 }
 
-export function aRefund(overrides: Partial<Refund> = {}): Refund {
+export function aRefund(overrides: Partial<RefundDto> = {}): RefundDto {
   return {
     refundId: REFUND_ID,
     orderId: ORDER_ID,
@@ -40,7 +40,7 @@ export function aRefund(overrides: Partial<Refund> = {}): Refund {
   };
 }
 
-export function aPaymentDetail(overrides: Partial<PaymentDetail> = {}): PaymentDetail {
+export function aPaymentDetail(overrides: Partial<PaymentDetailDto> = {}): PaymentDetailDto {
   return {
     ...aPayment(),
     lines: [{ lineId: '0190a0b0-0000-7000-8000-0000000000e1', partnerId: '0190a0b0-0000-7000-8000-0000000000d1', productName: '에티오피아 예가체프', optionLabel: '200g', quantity: 2, unitPriceWon: 15_000 }],
@@ -53,7 +53,7 @@ export function aPaymentDetail(overrides: Partial<PaymentDetail> = {}): PaymentD
   };
 }
 
-export function aReport(overrides: Partial<ReconciliationReport> = {}): ReconciliationReport {
+export function aReport(overrides: Partial<ReconciliationReportDto> = {}): ReconciliationReportDto {
   const side = { charges: 2, chargedWon: 40_000, refunds: 1, refundedWon: 3_000, netWon: 37_000 };
   return {
     from: '2026-12-01',

@@ -5,7 +5,8 @@ import { rootReducer } from '../../app/store';
 import { ApiRequestError } from '../../common/apiClient';
 import { pause } from '../../common/utils/pause';
 import { anAccount, signedIn } from '../../test/test-utils';
-import { emptyFilters, adminPaymentsApi, type Refund } from './adminPaymentsApi';
+import { emptyFilters, adminPaymentsApi } from './adminPaymentsApi';
+import type { RefundDto } from '@roastery/contracts';
 import { aPayment, aPaymentDetail, aRefund, aReport, ORDER_ID, REFUND_ID } from './adminPaymentsFixtures';
 import { adminPaymentsSaga, MAX_REFUND_POLL_FAILURES } from './adminPaymentsSaga';
 import {
@@ -63,7 +64,7 @@ describe('adminPaymentsSaga', () => {
       .provide([
         [matchers.call.fn(pause), undefined],
         [matchers.call.fn(adminPaymentsApi.requestRefund), { refundId: REFUND_ID, status: 'REQUESTED' }],
-        [matchers.call.fn(adminPaymentsApi.refund), sequence<Refund>(aRefund(), done)],
+        [matchers.call.fn(adminPaymentsApi.refund), sequence<RefundDto>(aRefund(), done)],
         [matchers.call.fn(adminPaymentsApi.detail), aPaymentDetail({ refundedWon: 12_000, balanceWon: 18_000, status: 'PARTIALLY_REFUNDED' })],
       ])
       .call(adminPaymentsApi.requestRefund, 'access-token', ORDER_ID, { amount: 12_000, reason: '배송 지연' }, 'key-1')

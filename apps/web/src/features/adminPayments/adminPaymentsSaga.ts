@@ -1,10 +1,10 @@
-import type { Page } from '@roastery/contracts';
+import type { Page, PaymentDetailDto, PaymentSummaryDto, ReconciliationReportDto, RefundDto } from '@roastery/contracts';
 import type { SagaIterator } from 'redux-saga';
 import { call, put, race, take, takeLatest, takeLeading } from 'redux-saga/effects';
 import { toProblem } from '../../common/problem';
 import { pause } from '../../common/utils/pause';
 import { callWithAuth } from '../auth/callWithAuth';
-import { adminPaymentsApi, isFinalRefund, type PaymentDetail, type PaymentSummary, type ReconciliationReport, type Refund } from './adminPaymentsApi';
+import { adminPaymentsApi, isFinalRefund } from './adminPaymentsApi';
 import {
   paymentLoaded,
   paymentLoadFailed,
@@ -30,7 +30,7 @@ export const MAX_REFUND_POLL_FAILURES = 5;
 
 function* search(action: ReturnType<typeof paymentsSearched>): SagaIterator {
   try {
-    const page: Page<PaymentSummary> = yield* callWithAuth(adminPaymentsApi.search, action.payload);
+    const page: Page<PaymentSummaryDto> = yield* callWithAuth(adminPaymentsApi.search, action.payload);
     yield put(paymentsLoaded(page));
   } catch (err) {
     yield put(paymentsLoadFailed(toProblem(err)));
@@ -40,7 +40,7 @@ function* search(action: ReturnType<typeof paymentsSearched>): SagaIterator {
 function* loadPayment(action: ReturnType<typeof paymentViewed>): SagaIterator {
   const orderId = action.payload;
   try {
-    const payment: PaymentDetail = yield* callWithAuth(adminPaymentsApi.detail, orderId);
+    const payment: PaymentDetailDto = yield* callWithAuth(adminPaymentsApi.detail, orderId);
     yield put(paymentLoaded(payment));
   } catch (err) {
     yield put(paymentLoadFailed({ orderId, problem: toProblem(err) }));
@@ -63,7 +63,7 @@ export function* pollRefund(orderId: string, refundId: string): SagaIterator {
   for (let polls = 0; polls < MAX_REFUND_POLLS; polls++) {
     yield call(pause, REFUND_POLL_INTERVAL_MS);
     try {
-      const refund: Refund = yield* callWithAuth(adminPaymentsApi.refund, refundId);
+      const refund: RefundDto = yield* callWithAuth(adminPaymentsApi.refund, refundId);
       failures = 0;
       yield put(refundPolled(refund));
       if (isFinalRefund(refund)) {
@@ -88,7 +88,7 @@ function* followRefund(action: ReturnType<typeof refundRequested>): SagaIterator
 function* loadReconciliation(action: ReturnType<typeof reconciliationRequested>): SagaIterator {
   const date = action.payload;
   try {
-    const report: ReconciliationReport = yield* callWithAuth(adminPaymentsApi.reconciliation, date);
+    const report: ReconciliationReportDto = yield* callWithAuth(adminPaymentsApi.reconciliation, date);
     yield put(reconciliationLoaded(report));
   } catch (err) {
     yield put(reconciliationFailed({ date, problem: toProblem(err) }));

@@ -1,7 +1,7 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { Page } from '@roastery/contracts';
+import type { Page, PaymentDetailDto, PaymentSummaryDto, ReconciliationReportDto, RefundDto } from '@roastery/contracts';
 import type { Problem } from '../../common/problem';
-import { emptyFilters, isFinalRefund, type PaymentDetail, type PaymentsQuery, type PaymentSummary, type ReconciliationReport, type Refund } from './adminPaymentsApi';
+import { emptyFilters, isFinalRefund, type PaymentsQuery } from './adminPaymentsApi';
 
 type Load = 'idle' | 'loading' | 'loaded' | 'failed';
 
@@ -10,7 +10,7 @@ export interface RefundFlow {
   phase: 'idle' | 'submitting' | 'following' | 'finished' | 'lost';
   orderId: string | null;
   refundId: string | null;
-  refund: Refund | null;
+  refund: RefundDto | null;
   problem: Problem | null;
   /**
    * The key of a request whose outcome is unknown (network error, 5xx): sending again reuses it, so
@@ -20,10 +20,10 @@ export interface RefundFlow {
 }
 
 export interface AdminPaymentsState {
-  list: { query: PaymentsQuery; load: Load; problem: Problem | null; items: PaymentSummary[]; total: number };
-  detail: { orderId: string | null; load: Load; problem: Problem | null; payment: PaymentDetail | null };
+  list: { query: PaymentsQuery; load: Load; problem: Problem | null; items: PaymentSummaryDto[]; total: number };
+  detail: { orderId: string | null; load: Load; problem: Problem | null; payment: PaymentDetailDto | null };
   refund: RefundFlow;
-  reconciliation: { date: string | null; load: Load; problem: Problem | null; report: ReconciliationReport | null };
+  reconciliation: { date: string | null; load: Load; problem: Problem | null; report: ReconciliationReportDto | null };
 }
 
 const idleRefund: RefundFlow = { phase: 'idle', orderId: null, refundId: null, refund: null, problem: null, retryKey: null };
@@ -48,7 +48,7 @@ export const adminPaymentsSlice = createSlice({
       state.list.load = 'loading';
       state.list.problem = null;
     },
-    paymentsLoaded(state, action: PayloadAction<Page<PaymentSummary>>) {
+    paymentsLoaded(state, action: PayloadAction<Page<PaymentSummaryDto>>) {
       state.list.load = 'loaded';
       state.list.items = action.payload.items;
       state.list.total = action.payload.total;
@@ -65,7 +65,7 @@ export const adminPaymentsSlice = createSlice({
       // A refund followed for another payment is not this page's business any more.
       if (state.refund.orderId !== action.payload) state.refund = idleRefund;
     },
-    paymentLoaded(state, action: PayloadAction<PaymentDetail>) {
+    paymentLoaded(state, action: PayloadAction<PaymentDetailDto>) {
       if (state.detail.orderId !== action.payload.orderId) return;
       state.detail.load = 'loaded';
       state.detail.payment = action.payload;
@@ -85,7 +85,7 @@ export const adminPaymentsSlice = createSlice({
       const { orderId, problem, idempotencyKey } = action.payload;
       state.refund = { ...idleRefund, orderId, problem, retryKey: outcomeUnknown(problem) ? idempotencyKey : null };
     },
-    refundPolled(state, action: PayloadAction<Refund>) {
+    refundPolled(state, action: PayloadAction<RefundDto>) {
       if (state.refund.refundId !== action.payload.refundId) return;
       state.refund.refund = action.payload;
       if (isFinalRefund(action.payload)) state.refund.phase = 'finished';
@@ -103,7 +103,7 @@ export const adminPaymentsSlice = createSlice({
     reconciliationRequested(state, action: PayloadAction<string>) {
       state.reconciliation = { date: action.payload, load: 'loading', problem: null, report: state.reconciliation.date === action.payload ? state.reconciliation.report : null };
     },
-    reconciliationLoaded(state, action: PayloadAction<ReconciliationReport>) {
+    reconciliationLoaded(state, action: PayloadAction<ReconciliationReportDto>) {
       if (state.reconciliation.date !== action.payload.from) return;
       state.reconciliation.load = 'loaded';
       state.reconciliation.report = action.payload;

@@ -1,12 +1,12 @@
-import type { MismatchKind, PaymentStatus, RefundStatus } from '../adminPaymentsApi';
+import type { MismatchKind, PaymentStatusDto, RefundStatusDto } from '@roastery/contracts';
 
-export const PAYMENT_STATUS: Record<PaymentStatus, { label: string; bg: string }> = {
+export const PAYMENT_STATUS: Record<PaymentStatusDto, { label: string; bg: string }> = {
   PAID: { label: '결제 완료', bg: 'success' },
   PARTIALLY_REFUNDED: { label: '부분 환불', bg: 'warning' },
   REFUNDED: { label: '전액 환불', bg: 'secondary' },
 };
 
-export const REFUND_STATUS: Record<RefundStatus, { label: string; bg: string }> = {
+export const REFUND_STATUS: Record<RefundStatusDto, { label: string; bg: string }> = {
   REQUESTED: { label: '요청됨', bg: 'info' },
   COMPLETED: { label: '환불 완료', bg: 'success' },
   REFUSED: { label: '거절됨', bg: 'danger' },
