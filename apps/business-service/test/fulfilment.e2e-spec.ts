@@ -1,33 +1,22 @@
 import {
+  type BulkShipResultDto,
+  type FulfilmentQueueDto,
   type MessageEnvelope,
-  orderBatchPlaced,
   orderCancellationRequested,
   orderPaid,
   orderPurchaseConfirmed,
   orderReturnRequested,
-  type PartnerProductDto,
-  productVersionApproved,
+  type PartnerOrderDto,
   refundCompleted,
   refundRefused,
   userDeleted,
 } from '@roastery/contracts';
 import { buildEnvelope } from '@roastery/contracts/testing';
-import { createTestApp, type TestApp, waitFor } from '@roastery/testing';
+import { createTestApp, type TestApp } from '@roastery/testing';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/app';
-import type { BulkShipResultDto, FulfilmentQueueDto } from '../src/fulfilment/dto/fulfilment.dto';
-import type { PartnerOrderDto } from '../src/partner-orders/dto/partner-order.dto';
+import { type Option, partnerSetup, type PartnerUser } from './support/partners';
 
-interface PartnerUser {
-  userId: string;
-  partnerId: string;
-  token: string;
-}
-interface Option {
-  id: string;
-  productId: string;
-  partnerId: string;
-}
 interface Paid {
   orderId: string;
   userId: string;
@@ -45,8 +34,7 @@ describe('business-service fulfilment: state machine, bulk ship, cancellation vs
   });
   afterAll(() => t.close());
 
-  const publish = (e: MessageEnvelope) => t.bus.publishRaw(e.type, e);
-  const handled = (messageId: string) => waitFor(async () => Number((await t.db.query('SELECT count(*) FROM inbox WHERE message_id = $1', [messageId]))[0].count) > 0, `inbox row for ${messageId}`);
+  const { publish, handled, partner, onSale, reserve } = partnerSetup(() => t);
   const deliverAndWait = async (e: MessageEnvelope) => {
     await publish(e);
     await handled(e.id);
@@ -59,41 +47,10 @@ describe('business-service fulfilment: state machine, bulk ship, cancellation vs
   const statusEvent = (partnerOrderId: string, status: string) => t.bus.waitForMessage('fulfilment.status.changed', (m) => (m.payload as { partnerOrderId: string; status: string }).partnerOrderId === partnerOrderId && (m.payload as { status: string }).status === status);
   const decided = (requestId: string) => t.bus.waitForMessage('order.cancellation.decided', (m) => (m.payload as { requestId: string }).requestId === requestId, 15_000);
 
-  async function partner(): Promise<PartnerUser> {
-    const [userId, applicationId, partnerId] = [randomUUID(), randomUUID(), randomUUID()];
-    await t.db.query(
-      `INSERT INTO partner_applications (id, applicant_user_id, status, business_name, registration_number, representative, phone, email, payout_bank, payout_account_enc, payout_account_last4, attempt, partner_id, submitted_at, decided_at)
-       VALUES ($1, $2, 'APPROVED', 'Hill Roasters', '1208147521', 'Kim', '01012345678', 'kim@hill.kr', 'KB', 'v1.x.y', '4567', 1, $3, now(), now())`,
-      [applicationId, userId, partnerId],
-    );
-    await t.db.query(`INSERT INTO partners (id, application_id, business_name, registration_number, status, payout_bank, payout_account_enc, payout_account_last4, activated_at) VALUES ($1, $2, 'Hill Roasters', '1208147521', 'ACTIVE', 'KB', 'v1.x.y', '4567', now())`, [
-      partnerId,
-      applicationId,
-    ]);
-    await t.db.query(`INSERT INTO partner_members (partner_id, user_id, role, joined_at) VALUES ($1, $2, 'OWNER', now())`, [partnerId, userId]);
-    return { userId, partnerId, token: await t.issuer!.token({ userId, roles: ['SUBSCRIBER', 'PARTNER'], partnerIds: [partnerId] }) };
-  }
-
-  async function onSale(p: PartnerUser, stock: number, weightGrams = 500): Promise<Option> {
-    const res = await t.http.post<PartnerProductDto>(
-      '/partner/products',
-      { name: 'Colombia Huila', origin: { country: 'Colombia' }, process: 'Washed', roastLevel: 'MEDIUM', tastingNotes: ['caramel'], description: 'Sweet.', imageUrls: [], options: [{ weightGrams, grind: 'FILTER', priceWon: 31_000, stock }] },
-      { token: p.token },
-    );
-    expect(res.status).toBe(201);
-    await t.http.post(`/partner/products/${res.body.id}/submit`, undefined, { token: p.token });
-    await publish(buildEnvelope(productVersionApproved, { productId: res.body.id, partnerId: p.partnerId, version: 1, catalogItemId: randomUUID(), reviewerId: randomUUID(), autoApproved: false, decidedAt: now() }));
-    await waitFor(async () => (await t.http.get<PartnerProductDto>(`/partner/products/${res.body.id}`, { token: p.token })).body.status === 'APPROVED', 'approval applied');
-    return { id: res.body.current.options[0].id, productId: res.body.id, partnerId: p.partnerId };
-  }
-
   /** Reserves and pays one order with these lines (unit price 31 000), as the order saga does; returns its partner orders. */
   async function paidOrder(owners: PartnerUser[], lines: Array<{ option: Option; quantity: number }>, paidAt = now()): Promise<Paid> {
-    const [orderId, userId] = [randomUUID(), randomUUID()];
-    const lineIds = lines.map(() => randomUUID());
-    const batch = { batchId: randomUUID(), orders: [{ orderId, lines: lines.map((l, i) => ({ lineId: lineIds[i], partnerId: l.option.partnerId, productId: l.option.productId, optionId: l.option.id, quantity: l.quantity })) }], placedAt: now() };
-    await publish(buildEnvelope(orderBatchPlaced, batch));
-    await t.bus.waitForMessage('stock.batch.reserved', (m) => (m.payload as { batchId: string }).batchId === batch.batchId);
+    const userId = randomUUID();
+    const { orderId, lineIds } = await reserve(lines);
     const paid = buildEnvelope(
       orderPaid,
       {

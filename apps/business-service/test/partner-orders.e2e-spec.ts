@@ -1,21 +1,11 @@
-import { type MessageEnvelope, orderBatchPlaced, orderPaid, orderVoided, type PartnerProductDto, type PayloadOf, productVersionApproved } from '@roastery/contracts';
+import { orderPaid, orderVoided, type PartnerOrderDto, type PayloadOf } from '@roastery/contracts';
 import { buildEnvelope } from '@roastery/contracts/testing';
-import { createTestApp, type TestApp, waitFor } from '@roastery/testing';
+import { createTestApp, type TestApp } from '@roastery/testing';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/app';
-import type { PartnerOrderDto } from '../src/partner-orders/dto/partner-order.dto';
+import { type Option, partnerSetup, type PartnerUser } from './support/partners';
 
 type Paid = PayloadOf<typeof orderPaid>;
-interface PartnerUser {
-  userId: string;
-  partnerId: string;
-  token: string;
-}
-interface Option {
-  id: string;
-  productId: string;
-  partnerId: string;
-}
 
 const shipTo = { recipient: '김민지', phone: '01098765432', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '3층' };
 
@@ -26,49 +16,16 @@ describe('business-service partner orders: order.paid commits and routes, order.
   });
   afterAll(() => t.close());
 
-  const publish = (e: MessageEnvelope) => t.bus.publishRaw(e.type, e);
-  const handled = (messageId: string) => waitFor(async () => Number((await t.db.query('SELECT count(*) FROM inbox WHERE message_id = $1', [messageId]))[0].count) > 0, `inbox row for ${messageId}`);
+  const { publish, handled, partner, onSale, reserve } = partnerSetup(() => t);
   const counters = async (optionId: string) => {
     const [row] = await t.db.query('SELECT stock, held FROM product_options WHERE id = $1', [optionId]);
     return { stock: row.stock as number, held: row.held as number };
   };
   const list = (p: PartnerUser, query = '') => t.http.get<{ items: PartnerOrderDto[]; page: number; size: number; total: number }>(`/partner/orders${query}`, { token: p.token });
 
-  async function partner(): Promise<PartnerUser> {
-    const [userId, applicationId, partnerId] = [randomUUID(), randomUUID(), randomUUID()];
-    await t.db.query(
-      `INSERT INTO partner_applications (id, applicant_user_id, status, business_name, registration_number, representative, phone, email, payout_bank, payout_account_enc, payout_account_last4, attempt, partner_id, submitted_at, decided_at)
-       VALUES ($1, $2, 'APPROVED', 'Hill Roasters', '1208147521', 'Kim', '01012345678', 'kim@hill.kr', 'KB', 'v1.x.y', '4567', 1, $3, now(), now())`,
-      [applicationId, userId, partnerId],
-    );
-    await t.db.query(`INSERT INTO partners (id, application_id, business_name, registration_number, status, payout_bank, payout_account_enc, payout_account_last4, activated_at) VALUES ($1, $2, 'Hill Roasters', '1208147521', 'ACTIVE', 'KB', 'v1.x.y', '4567', now())`, [
-      partnerId,
-      applicationId,
-    ]);
-    await t.db.query(`INSERT INTO partner_members (partner_id, user_id, role, joined_at) VALUES ($1, $2, 'OWNER', now())`, [partnerId, userId]);
-    return { userId, partnerId, token: await t.issuer!.token({ userId, roles: ['SUBSCRIBER', 'PARTNER'], partnerIds: [partnerId] }) };
-  }
-
-  async function onSale(p: PartnerUser, stock: number): Promise<Option> {
-    const res = await t.http.post<PartnerProductDto>(
-      '/partner/products',
-      { name: 'Colombia Huila', origin: { country: 'Colombia' }, process: 'Washed', roastLevel: 'MEDIUM', tastingNotes: ['caramel'], description: 'Sweet.', imageUrls: [], options: [{ weightGrams: 500, grind: 'FILTER', priceWon: 31_000, stock }] },
-      { token: p.token },
-    );
-    expect(res.status).toBe(201);
-    await t.http.post(`/partner/products/${res.body.id}/submit`, undefined, { token: p.token });
-    await publish(buildEnvelope(productVersionApproved, { productId: res.body.id, partnerId: p.partnerId, version: 1, catalogItemId: randomUUID(), reviewerId: randomUUID(), autoApproved: false, decidedAt: new Date().toISOString() }));
-    await waitFor(async () => (await t.http.get<PartnerProductDto>(`/partner/products/${res.body.id}`, { token: p.token })).body.status === 'APPROVED', 'approval applied');
-    return { id: res.body.current.options[0].id, productId: res.body.id, partnerId: p.partnerId };
-  }
-
   /** Reserves one order with these lines and returns its order id and line ids. */
   async function reserved(lines: Array<{ option: Option; quantity: number }>): Promise<{ orderId: string; lineIds: string[] }> {
-    const orderId = randomUUID();
-    const lineIds = lines.map(() => randomUUID());
-    const batch = { batchId: randomUUID(), orders: [{ orderId, lines: lines.map((l, i) => ({ lineId: lineIds[i], partnerId: l.option.partnerId, productId: l.option.productId, optionId: l.option.id, quantity: l.quantity })) }], placedAt: new Date().toISOString() };
-    await publish(buildEnvelope(orderBatchPlaced, batch));
-    const answer = await t.bus.waitForMessage('stock.batch.reserved', (m) => (m.payload as { batchId: string }).batchId === batch.batchId);
+    const { orderId, lineIds, answer } = await reserve(lines);
     expect(answer.payload).toMatchObject({ results: [{ orderId, outcome: 'RESERVED' }] });
     return { orderId, lineIds };
   }

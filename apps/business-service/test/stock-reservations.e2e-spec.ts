@@ -1,21 +1,12 @@
-import { type MessageEnvelope, orderBatchPlaced, orderVoided, type PartnerProductDto, type PayloadOf, productVersionApproved } from '@roastery/contracts';
+import { orderBatchPlaced, orderVoided, type PartnerProductDto, type PayloadOf } from '@roastery/contracts';
 import { buildEnvelope } from '@roastery/contracts/testing';
 import { createTestApp, type TestApp, waitFor } from '@roastery/testing';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/app';
+import { type Option, partnerSetup, type PartnerUser } from './support/partners';
 
 type Batch = PayloadOf<typeof orderBatchPlaced>;
 type Answer = { batchId: string; results: Array<{ orderId: string; outcome: 'RESERVED' | 'REFUSED'; reason?: string; lines?: Array<{ optionId: string; requested: number; available: number }> }> };
-interface PartnerUser {
-  userId: string;
-  partnerId: string;
-  token: string;
-}
-interface Option {
-  id: string;
-  productId: string;
-  partnerId: string;
-}
 
 describe('business-service stock reservations of the order saga (RabbitMQ, real PostgreSQL)', () => {
   let t: TestApp;
@@ -24,8 +15,7 @@ describe('business-service stock reservations of the order saga (RabbitMQ, real 
   });
   afterAll(() => t.close());
 
-  const publish = (e: MessageEnvelope) => t.bus.publishRaw(e.type, e);
-  const handled = (messageId: string) => waitFor(async () => Number((await t.db.query('SELECT count(*) FROM inbox WHERE message_id = $1', [messageId]))[0].count) > 0, `inbox row for ${messageId}`);
+  const { publish, handled, partner, approve } = partnerSetup(() => t);
   const counters = async (optionId: string) => {
     const [row] = await t.db.query('SELECT stock, held, stock - held AS available FROM product_options WHERE id = $1', [optionId]);
     return { stock: row.stock as number, held: row.held as number, available: row.available as number };
@@ -37,23 +27,8 @@ describe('business-service stock reservations of the order saga (RabbitMQ, real 
   const batchOf = (...orders: Array<Batch['orders'][number]['lines']>): Batch => ({ batchId: randomUUID(), orders: orders.map((lines) => ({ orderId: randomUUID(), lines })), placedAt: new Date().toISOString() });
   const placed = (b: Batch) => buildEnvelope(orderBatchPlaced, b, { aggregateId: b.batchId });
 
-  async function partner(): Promise<PartnerUser> {
-    const [userId, applicationId, partnerId] = [randomUUID(), randomUUID(), randomUUID()];
-    await t.db.query(
-      `INSERT INTO partner_applications (id, applicant_user_id, status, business_name, registration_number, representative, phone, email, payout_bank, payout_account_enc, payout_account_last4, attempt, partner_id, submitted_at, decided_at)
-       VALUES ($1, $2, 'APPROVED', 'Hill Roasters', '1208147521', 'Kim', '01012345678', 'kim@hill.kr', 'KB', 'v1.x.y', '4567', 1, $3, now(), now())`,
-      [applicationId, userId, partnerId],
-    );
-    await t.db.query(`INSERT INTO partners (id, application_id, business_name, registration_number, status, payout_bank, payout_account_enc, payout_account_last4, activated_at) VALUES ($1, $2, 'Hill Roasters', '1208147521', 'ACTIVE', 'KB', 'v1.x.y', '4567', now())`, [
-      partnerId,
-      applicationId,
-    ]);
-    await t.db.query(`INSERT INTO partner_members (partner_id, user_id, role, joined_at) VALUES ($1, $2, 'OWNER', now())`, [partnerId, userId]);
-    return { userId, partnerId, token: await t.issuer!.token({ userId, roles: ['SUBSCRIBER', 'PARTNER'], partnerIds: [partnerId] }) };
-  }
-
   /** A product on sale (drafted over HTTP, approved by admin-service's event) with options of these stocks. */
-  async function onSale(p: PartnerUser, stocks: number[], approve = true): Promise<{ product: PartnerProductDto; options: Option[] }> {
+  async function onSale(p: PartnerUser, stocks: number[], approved = true): Promise<{ product: PartnerProductDto; options: Option[] }> {
     const res = await t.http.post<PartnerProductDto>(
       '/partner/products',
       {
@@ -70,11 +45,7 @@ describe('business-service stock reservations of the order saga (RabbitMQ, real 
     );
     expect(res.status).toBe(201);
     const product = res.body;
-    if (approve) {
-      expect((await t.http.post(`/partner/products/${product.id}/submit`, undefined, { token: p.token })).status).toBe(200);
-      await publish(buildEnvelope(productVersionApproved, { productId: product.id, partnerId: p.partnerId, version: 1, catalogItemId: randomUUID(), reviewerId: randomUUID(), autoApproved: false, decidedAt: new Date().toISOString() }));
-      await waitFor(async () => (await t.http.get<PartnerProductDto>(`/partner/products/${product.id}`, { token: p.token })).body.status === 'APPROVED', 'approval applied');
-    }
+    if (approved) await approve(p, product.id);
     return { product, options: product.current.options.map((o) => ({ id: o.id, productId: product.id, partnerId: p.partnerId })) };
   }
 

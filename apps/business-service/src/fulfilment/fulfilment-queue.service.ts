@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '@roastery/clock';
+import type { FulfilmentQueueDto } from '@roastery/contracts';
 import { DataSource, In } from 'typeorm';
 import { PartnerOrder } from '../partner-orders/partner-order.entity';
 import { PartnerOrdersService } from '../partner-orders/partner-orders.service';
 import { PartnerAccess } from '../partners/partner-access';
-import type { FulfilmentQueueDto } from './dto/fulfilment.dto';
 import { type DemandLine, roastDemand, seoulDate, shipByDate } from './fulfilment.rules';
 import { PartnerRefundsService } from './partner-refunds.service';
 

@@ -1,19 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@roastery/auth';
+import { type BulkShipResultDto, type FulfilmentQueueDto, type PartnerOrderDto, type PartnerRefundRequest, partnerRefundRequestSchema } from '@roastery/contracts';
 import { notFound, ValidBody } from '@roastery/http';
 import { Idempotent, IdempotencyKey } from '@roastery/platform';
-import type { PartnerOrderDto } from '../partner-orders/dto/partner-order.dto';
-import {
-  type BulkShipRequest,
-  bulkShipRequestSchema,
-  type BulkShipResultDto,
-  type FulfilmentQueueDto,
-  type PartnerRefundRequest,
-  partnerRefundRequestSchema,
-  type ShipRequest,
-  shipRequestSchema,
-} from './dto/fulfilment.dto';
+import { type BulkShipRequest, bulkShipRequestSchema, type ShipRequest, shipRequestSchema } from './dto/fulfilment.dto';
 import { FulfilmentService } from './fulfilment.service';
 import { FulfilmentQueueService } from './fulfilment-queue.service';
 import { PartnerRefundsService } from './partner-refunds.service';

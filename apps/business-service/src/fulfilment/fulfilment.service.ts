@@ -1,16 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '@roastery/clock';
-import { fulfilmentStatusChanged, orderCancellationDecided, type orderCancellationRequested, type orderPurchaseConfirmed, type orderReturnRequested, type PayloadOf } from '@roastery/contracts';
+import {
+  type BulkShipItemResult,
+  type BulkShipResultDto,
+  fulfilmentStatusChanged,
+  orderCancellationDecided,
+  type orderCancellationRequested,
+  type orderPurchaseConfirmed,
+  type orderReturnRequested,
+  type PartnerOrderDto,
+  type PayloadOf,
+} from '@roastery/contracts';
 import { conflict, notFound } from '@roastery/http';
 import { Outbox, type OutboxAddInput } from '@roastery/messaging';
 import { LOGGER, type Logger } from '@roastery/observability';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PartnerOrderDto } from '../partner-orders/dto/partner-order.dto';
 import { PartnerOrder } from '../partner-orders/partner-order.entity';
 import { PartnerOrdersService } from '../partner-orders/partner-orders.service';
 import { StockReservationsService } from '../stock/stock-reservations.service';
-import type { BulkShipItemResult, BulkShipRequest, BulkShipResultDto, ShipRequest } from './dto/fulfilment.dto';
+import type { BulkShipRequest, ShipRequest } from './dto/fulfilment.dto';
 import { decideCancellation, type FulfilmentAction, needsShipTo, transition } from './fulfilment.rules';
 import { lockOrderParts, lockOwnOrder, lockOwnOrders, pick } from './partner-order-locks';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '@roastery/clock';
-import { type PayloadOf, type refundCompleted, type refundRefused, refundRequested } from '@roastery/contracts';
+import { type PartnerRefundRequest, type PayloadOf, type refundCompleted, type refundRefused, refundRequested } from '@roastery/contracts';
 import { conflict, notFound, unprocessable } from '@roastery/http';
 import { Outbox } from '@roastery/messaging';
 import { uuidv7 } from '@roastery/persistence';
@@ -9,7 +9,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type BusinessServiceConfig, CONFIG } from '../config';
 import { refundTakes } from '../partner-orders/partner-order.mapper';
 import { PartnerOrder } from '../partner-orders/partner-order.entity';
-import type { PartnerRefundRequest } from './dto/fulfilment.dto';
 import { refusePartnerRefund } from './fulfilment.rules';
 import { lockOwnOrder } from './partner-order-locks';
 import { PartnerRefund } from './partner-refund.entity';

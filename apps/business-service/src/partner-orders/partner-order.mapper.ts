@@ -1,6 +1,6 @@
+import type { PartnerOrderDto, PartnerRefundDto } from '@roastery/contracts';
 import { shipByDate } from '../fulfilment/fulfilment.rules';
 import type { PartnerRefund } from '../fulfilment/partner-refund.entity';
-import type { PartnerOrderDto, PartnerRefundDto } from './dto/partner-order.dto';
 import type { PartnerOrder } from './partner-order.entity';
 import type { PartnerOrderLine } from './partner-order-line.entity';
 

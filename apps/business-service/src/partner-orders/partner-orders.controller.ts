@@ -1,9 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@roastery/auth';
-import type { Page } from '@roastery/contracts';
+import { type Page, type PartnerOrderDto, type PartnerOrderListQuery, partnerOrderListQuerySchema } from '@roastery/contracts';
 import { notFound, ValidQuery } from '@roastery/http';
-import { type PartnerOrderDto, type PartnerOrderListQuery, partnerOrderListQuerySchema } from './dto/partner-order.dto';
 import { PartnerOrdersService } from './partner-orders.service';
 
 // A malformed id can name no order: 404, like any order the caller cannot see.

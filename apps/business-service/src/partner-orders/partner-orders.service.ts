@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '@roastery/clock';
-import type { orderPaid, Page, PayloadOf } from '@roastery/contracts';
+import type { orderPaid, Page, PartnerOrderDto, PartnerOrderListQuery, PayloadOf } from '@roastery/contracts';
 import { notFound } from '@roastery/http';
 import { uuidv7 } from '@roastery/persistence';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { PartnerAccess } from '../partners/partner-access';
 import { PartnerRefund } from '../fulfilment/partner-refund.entity';
 import { StockReservationsService } from '../stock/stock-reservations.service';
-import type { PartnerOrderDto, PartnerOrderListQuery } from './dto/partner-order.dto';
 import { PartnerOrder } from './partner-order.entity';
 import { optionLabelOf, toPartnerOrderDto } from './partner-order.mapper';
 import { PartnerOrderLine } from './partner-order-line.entity';

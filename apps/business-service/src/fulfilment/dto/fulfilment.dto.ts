@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PartnerOrderDto } from '../../partner-orders/dto/partner-order.dto';
 import { normaliseCarrier, normaliseTracking } from '../fulfilment.rules';
 
 const carrier = z
@@ -37,57 +36,3 @@ export const bulkShipRequestSchema = z.object({
 });
 export type BulkShipRequest = z.output<typeof bulkShipRequestSchema>;
 
-/** One order of a bulk ship: shipped (with the order as it is now), or why not. */
-export type BulkShipItemResult =
-  | { orderId: string; outcome: 'SHIPPED'; order: PartnerOrderDto }
-  | { orderId: string; outcome: 'FAILED'; code: 'NOT_FOUND' | 'INVALID_STATE'; message: string };
-
-/** The answer of a bulk ship: one result per item, in the request's order. */
-export interface BulkShipResultDto {
-  shipped: number;
-  failed: number;
-  results: BulkShipItemResult[];
-}
-
-/** POST /partner/orders/:id/refund. */
-export const partnerRefundRequestSchema = z.object({
-  amount: z.number().int().positive(),
-  reason: z.string().trim().min(1).max(200),
-});
-export type PartnerRefundRequest = z.output<typeof partnerRefundRequestSchema>;
-
-/** How much of one option the unshipped orders need. */
-export interface OptionDemandDto {
-  optionId: string;
-  productId: string;
-  productName: string;
-  optionLabel: string;
-  /** Null when the option no longer exists. */
-  weightGrams: number | null;
-  units: number;
-  /** units × weightGrams; null when the weight is unknown. */
-  grams: number | null;
-  orders: number;
-}
-
-/** The unshipped orders (PAID, PREPARING) to ship by one date, and what they need roasted. */
-export interface QueueDayDto {
-  shipBy: string;
-  /** The date is before today in Asia/Seoul. */
-  overdue: boolean;
-  orders: PartnerOrderDto[];
-  demand: OptionDemandDto[];
-}
-
-/** GET /partner/orders/queue. */
-export interface FulfilmentQueueDto {
-  /** Today in Asia/Seoul. */
-  today: string;
-  days: QueueDayDto[];
-  /** Demand across every day. */
-  demand: OptionDemandDto[];
-  total: number;
-  /** More unshipped orders exist than the queue shows (the oldest are shown). */
-  truncated: boolean;
-  refundLimitWon: number;
-}

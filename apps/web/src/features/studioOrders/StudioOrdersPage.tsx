@@ -12,13 +12,14 @@ import { formatDateTime, formatWon } from '../../common/utils/format';
 import { BulkShipPanel } from './components/BulkShipPanel';
 import { DemandTable } from './components/DemandTable';
 import { RefundDialog } from './components/RefundDialog';
-import type { OrderAction, PartnerOrder } from './studioOrdersApi';
+import type { PartnerOrderDto } from '@roastery/contracts';
+import type { OrderAction } from './studioOrdersApi';
 import { orderActionClicked, orderSelectionToggled, refundDialogOpened, selectStudioOrders, shipDaySelectionToggled, studioOrdersViewed } from './studioOrdersSlice';
 
-const items = (o: PartnerOrder) => o.lines.map((l) => `${l.productName} ${l.optionLabel} × ${l.quantity}`).join(', ');
+const items = (o: PartnerOrderDto) => o.lines.map((l) => `${l.productName} ${l.optionLabel} × ${l.quantity}`).join(', ');
 
 /** The buttons of one order: its next step, a refund, and a refused step's message. */
-function OrderActions({ order, action, label }: { order: PartnerOrder; action?: OrderAction; label?: string }) {
+function OrderActions({ order, action, label }: { order: PartnerOrderDto; action?: OrderAction; label?: string }) {
   const dispatch = useAppDispatch();
   const state = useAppSelector(selectStudioOrders).actions[order.id];
   return (

@@ -1,4 +1,4 @@
-import type { ShipItem } from './studioOrdersApi';
+import type { ShipItemRequest } from '@roastery/contracts';
 
 /** Carriers offered in the console; any other name up to 40 characters is accepted. */
 export const KNOWN_CARRIERS = ['CJ대한통운', '한진택배', '롯데택배', '우체국택배', '로젠택배', '경동택배', 'CU편의점택배', 'GS Postbox'];
@@ -19,7 +19,7 @@ export function shipDraftErrors(d: ShipDraft): Partial<Record<keyof ShipDraft, s
 }
 
 /** The bulk ship items for the selected orders, or the ids whose drafts are not ready. */
-export function toShipItems(selected: readonly string[], drafts: Readonly<Record<string, ShipDraft>>): { items: ShipItem[]; invalid: string[] } {
+export function toShipItems(selected: readonly string[], drafts: Readonly<Record<string, ShipDraft>>): { items: ShipItemRequest[]; invalid: string[] } {
   const invalid = selected.filter((id) => Object.keys(shipDraftErrors(drafts[id] ?? { carrier: '', trackingNumber: '' })).length > 0);
   const items = selected.map((orderId) => ({ orderId, carrier: drafts[orderId]?.carrier.trim() ?? '', trackingNumber: drafts[orderId]?.trackingNumber.trim() ?? '' }));
   return { items: invalid.length === 0 ? items : [], invalid };

@@ -1,9 +1,9 @@
-import type { Page } from '@roastery/contracts';
+import type { BulkShipResultDto, FulfilmentQueueDto, FulfilmentStatus, Page, PartnerOrderDto } from '@roastery/contracts';
 import type { SagaIterator } from 'redux-saga';
 import { all, call, put, takeEvery, takeLatest, takeLeading } from 'redux-saga/effects';
 import { toProblem } from '../../common/problem';
 import { callWithAuth } from '../auth/callWithAuth';
-import { type BulkShipResult, type FulfilmentQueue, type PartnerOrder, type PartnerOrderStatus, studioOrdersApi } from './studioOrdersApi';
+import { studioOrdersApi } from './studioOrdersApi';
 import {
   bulkShipAnswered,
   bulkShipFailed,
@@ -19,18 +19,18 @@ import {
   studioOrdersViewed,
 } from './studioOrdersSlice';
 
-function* readQueue(): SagaIterator<FulfilmentQueue> {
+function* readQueue(): SagaIterator<FulfilmentQueueDto> {
   return yield* callWithAuth(studioOrdersApi.queue);
 }
 
-function* readByStatus(status: PartnerOrderStatus): SagaIterator<Page<PartnerOrder>> {
+function* readByStatus(status: FulfilmentStatus): SagaIterator<Page<PartnerOrderDto>> {
   return yield* callWithAuth(studioOrdersApi.byStatus, status);
 }
 
 /** Reads the queue, the shipped orders and the return requests together. */
 export function* loadOrders(): SagaIterator {
   try {
-    const [queue, shipped, returns]: [FulfilmentQueue, Page<PartnerOrder>, Page<PartnerOrder>] = yield all([
+    const [queue, shipped, returns]: [FulfilmentQueueDto, Page<PartnerOrderDto>, Page<PartnerOrderDto>] = yield all([
       call(readQueue),
       call(readByStatus, 'SHIPPED'),
       call(readByStatus, 'RETURN_REQUESTED'),
@@ -44,7 +44,7 @@ export function* loadOrders(): SagaIterator {
 function* shipMany(action: ReturnType<typeof bulkShipSubmitted>): SagaIterator {
   const { items, idempotencyKey } = action.payload;
   try {
-    const result: BulkShipResult = yield* callWithAuth(studioOrdersApi.shipMany, items, idempotencyKey);
+    const result: BulkShipResultDto = yield* callWithAuth(studioOrdersApi.shipMany, items, idempotencyKey);
     yield put(bulkShipAnswered(result));
     // Shipped orders leave the queue and join the orders to mark delivered.
     yield call(loadOrders);
@@ -56,7 +56,7 @@ function* shipMany(action: ReturnType<typeof bulkShipSubmitted>): SagaIterator {
 function* act(action: ReturnType<typeof orderActionClicked>): SagaIterator {
   const { id } = action.payload;
   try {
-    const order: PartnerOrder = yield* callWithAuth(studioOrdersApi.act, id, action.payload.action);
+    const order: PartnerOrderDto = yield* callWithAuth(studioOrdersApi.act, id, action.payload.action);
     yield put(orderActionSucceeded(order));
     yield call(loadOrders);
   } catch (err) {

@@ -1,6 +1,7 @@
 import { createSelector, createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { Problem } from '../../common/problem';
-import type { BulkShipResult, FulfilmentQueue, OrderAction, PartnerOrder, ShipItem } from './studioOrdersApi';
+import type { BulkShipResultDto, FulfilmentQueueDto, PartnerOrderDto, ShipItemRequest } from '@roastery/contracts';
+import type { OrderAction } from './studioOrdersApi';
 
 type Load = 'idle' | 'loading' | 'loaded' | 'failed';
 
@@ -18,14 +19,14 @@ export interface RefundDialog {
 export interface StudioOrdersState {
   load: Load;
   problem: Problem | null;
-  queue: FulfilmentQueue | null;
+  queue: FulfilmentQueueDto | null;
   /** Shipped orders waiting to be marked delivered. */
-  shipped: PartnerOrder[];
+  shipped: PartnerOrderDto[];
   /** Return requests waiting for the item to come back. */
-  returns: PartnerOrder[];
+  returns: PartnerOrderDto[];
   /** Queue orders ticked for the bulk ship. */
   selected: string[];
-  bulk: { pending: boolean; problem: Problem | null; result: BulkShipResult | null; retryKey: string | null };
+  bulk: { pending: boolean; problem: Problem | null; result: BulkShipResultDto | null; retryKey: string | null };
   /** Per order: a prepare/deliver/returned in flight or refused. */
   actions: Record<string, { pending: OrderAction | null; problem: Problem | null }>;
   refund: RefundDialog;
@@ -44,7 +45,7 @@ export const initialStudioOrdersState: StudioOrdersState = {
 };
 
 /** Every order the page shows, wherever it is listed. */
-const allOrders = (s: StudioOrdersState): PartnerOrder[] => [...(s.queue?.days.flatMap((d) => d.orders) ?? []), ...s.shipped, ...s.returns];
+const allOrders = (s: StudioOrdersState): PartnerOrderDto[] => [...(s.queue?.days.flatMap((d) => d.orders) ?? []), ...s.shipped, ...s.returns];
 
 /** The partner console's orders page (/studio/orders): queue, bulk ship, delivered, returns, refunds. */
 export const studioOrdersSlice = createSlice({
@@ -56,7 +57,7 @@ export const studioOrdersSlice = createSlice({
       state.load = 'loading';
       state.problem = null;
     },
-    studioOrdersLoaded(state, action: PayloadAction<{ queue: FulfilmentQueue; shipped: PartnerOrder[]; returns: PartnerOrder[] }>) {
+    studioOrdersLoaded(state, action: PayloadAction<{ queue: FulfilmentQueueDto; shipped: PartnerOrderDto[]; returns: PartnerOrderDto[] }>) {
       state.load = 'loaded';
       Object.assign(state, action.payload);
       // Keep only ticks of orders still waiting to ship.
@@ -77,10 +78,10 @@ export const studioOrdersSlice = createSlice({
       const all = ids.every((id) => state.selected.includes(id));
       state.selected = all ? state.selected.filter((id) => !ids.includes(id)) : [...state.selected, ...ids.filter((id) => !state.selected.includes(id))];
     },
-    bulkShipSubmitted(state, _action: PayloadAction<{ items: ShipItem[]; idempotencyKey: string }>) {
+    bulkShipSubmitted(state, _action: PayloadAction<{ items: ShipItemRequest[]; idempotencyKey: string }>) {
       state.bulk = { pending: true, problem: null, result: null, retryKey: null };
     },
-    bulkShipAnswered(state, action: PayloadAction<BulkShipResult>) {
+    bulkShipAnswered(state, action: PayloadAction<BulkShipResultDto>) {
       state.bulk = { pending: false, problem: null, result: action.payload, retryKey: null };
       const shipped = new Set(action.payload.results.flatMap((r) => (r.outcome === 'SHIPPED' ? [r.order.id] : [])));
       state.selected = state.selected.filter((id) => !shipped.has(id));
@@ -96,7 +97,7 @@ export const studioOrdersSlice = createSlice({
     orderActionClicked(state, action: PayloadAction<{ id: string; action: OrderAction }>) {
       state.actions[action.payload.id] = { pending: action.payload.action, problem: null };
     },
-    orderActionSucceeded(state, action: PayloadAction<PartnerOrder>) {
+    orderActionSucceeded(state, action: PayloadAction<PartnerOrderDto>) {
       delete state.actions[action.payload.id];
       for (const o of allOrders(state)) if (o.id === action.payload.id) Object.assign(o, action.payload);
     },
@@ -156,7 +157,7 @@ export const {
 export const { selectStudioOrders, selectSelectedOrderIds, selectOrderAction, selectRefundDialog, selectRefundOrder } = studioOrdersSlice.selectors;
 
 /** The ticked queue orders, in the order they were ticked (for the bulk ship panel). */
-export const selectSelectedOrders = createSelector([selectStudioOrders], (state): PartnerOrder[] => {
+export const selectSelectedOrders = createSelector([selectStudioOrders], (state): PartnerOrderDto[] => {
   const byId = new Map((state.queue?.days.flatMap((d) => d.orders) ?? []).map((o) => [o.id, o]));
   return state.selected.flatMap((id) => byId.get(id) ?? []);
 });

@@ -1,10 +1,10 @@
 import Table from 'react-bootstrap/Table';
-import type { OptionDemand } from '../studioOrdersApi';
+import type { OptionDemandDto } from '@roastery/contracts';
 
 const grams = (g: number | null) => (g === null ? '—' : g >= 1000 ? `${(g / 1000).toLocaleString('ko-KR', { maximumFractionDigits: 2 })} kg` : `${g} g`);
 
 /** How much to roast: units and weight per option. */
-export function DemandTable({ demand, testId }: { demand: OptionDemand[]; testId: string }) {
+export function DemandTable({ demand, testId }: { demand: OptionDemandDto[]; testId: string }) {
   return (
     <Table size="sm" className="mb-2" data-testid={testId}>
       <thead>
