@@ -110,59 +110,6 @@ export async function signIn(page: Page, email: string, password: string): Promi
 /** Signs in over HTTP and returns the access token (set-up and admin steps of a journey). */
 export const accessToken = login;
 
-/**
- * A coffee a new partner submits and an admin approves over HTTP, once it is on the storefront:
- * one 200 g whole-bean option per `{ priceWon, stock }`. Returns the item and option ids.
- */
-export async function approvedCoffee(
-  base: string,
-  admin: { email: string; password: string },
-  name: string,
-  options: { priceWon: number; stock: number }[],
-): Promise<{ itemId: string; optionIds: string[] }> {
-  const partner = await newPartner(base, admin, `${name} 로스터리`);
-  const partnerToken = await login(base, partner.email, partner.password);
-  const created = await http(
-    base,
-    'POST',
-    '/partner/products',
-    {
-      name,
-      origin: { country: 'Colombia', region: 'Huila' },
-      producer: 'Finca El Paraíso',
-      lot: `Lot ${name}`,
-      variety: 'Caturra',
-      process: 'Washed',
-      roastLevel: 'MEDIUM',
-      tastingNotes: ['초콜릿', '사과'],
-      description: '정기배송 브라우저 테스트 커피',
-      imageUrls: [],
-      options: options.map((o, i) => ({ weightGrams: 200 * (i + 1), grind: 'WHOLE_BEAN', priceWon: o.priceWon, stock: o.stock })),
-    },
-    partnerToken,
-  );
-  if (created.status !== 201) throw new Error(`product not created: ${created.status} ${JSON.stringify(created.body)}`);
-  const submitted = await http(base, 'POST', `/partner/products/${String(created.body.id)}/submit`, undefined, partnerToken);
-  if (submitted.status !== 200) throw new Error(`product not submitted: ${submitted.status} ${JSON.stringify(submitted.body)}`);
-  const adminToken = await login(base, admin.email, admin.password);
-  let reviewId = '';
-  await eventually('the product in the review queue', async () => {
-    const list = await http(base, 'GET', '/admin/product-reviews?status=PENDING&size=100', undefined, adminToken);
-    reviewId = (list.body.items as { id: string; productId: string }[] | undefined)?.find((r) => r.productId === created.body.id)?.id ?? '';
-    return reviewId !== '';
-  });
-  const approved = await http(base, 'POST', `/admin/product-reviews/${reviewId}/approve`, {}, adminToken);
-  if (approved.status !== 200) throw new Error(`product not approved: ${approved.status} ${JSON.stringify(approved.body)}`);
-  let itemId = '';
-  await eventually(`${name} on the storefront`, async () => {
-    const list = await http(base, 'GET', `/api/catalog/items?q=${encodeURIComponent(name)}&size=60`);
-    itemId = (list.body.items as { id: string; name: string }[] | undefined)?.find((i) => i.name === name)?.id ?? '';
-    return itemId !== '';
-  });
-  const current = submitted.body.current as { options: { id: string }[] };
-  return { itemId, optionIds: current.options.map((o) => o.id) };
-}
-
 /** Moves the shared test clock (admin) to noon, Asia/Seoul, of `date` (YYYY-MM-DD) unless it is already later. */
 export async function moveClockTo(base: string, adminToken: string, date: string): Promise<void> {
   const target = new Date(`${date}T12:00:00+09:00`);

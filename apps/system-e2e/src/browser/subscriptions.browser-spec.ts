@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import {
   accessToken,
   addAddressInBrowser,
-  approvedCoffee,
   billingRun,
   eventually,
   hangulToken,
@@ -14,6 +13,7 @@ import {
   visible,
 } from './journey-helpers';
 import { screenshot, useBrowser } from './launch-browser';
+import { newApprovedCoffee, newPartner } from '../support/partners';
 
 /**
  * 정기배송 in the browser, against the whole stack and the shared test clock: a new subscriber
@@ -48,7 +48,8 @@ describe('정기배송 in the browser', () => {
     const user = { name: '김하늘', email: `subscriber-${Date.now().toString(36)}${token.charCodeAt(0)}@e2e.roastery.test`, password: 'correct horse battery staple' };
 
     try {
-      const coffee = await approvedCoffee(WEB_URL, ADMIN, coffeeName, [{ priceWon: 18_000, stock: 40 }]);
+      const roaster = await newPartner(`subs-web-roaster-${Date.now().toString(36)}`, `${coffeeName} 로스터리`);
+      const coffee = await newApprovedCoffee(roaster, coffeeName, [{ priceWon: 18_000, stock: 40 }]);
       expect((await http(WEB_URL, 'POST', '/api/auth/signup', user)).status).toBe(201);
       const admin = await accessToken(WEB_URL, ADMIN.email, ADMIN.password);
       const page = await newPage();

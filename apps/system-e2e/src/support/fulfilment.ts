@@ -1,4 +1,5 @@
 import type { OrderDto } from '@roastery/contracts';
+import { waitFor } from '@roastery/testing';
 import { adminToken, api } from './api';
 import { sandbox, type TestSubscriber } from './billing';
 import type { TestCoffee, TestPartner } from './partners';
@@ -12,20 +13,9 @@ import type { TestCoffee, TestPartner } from './partners';
 /** Any `test_sk_` key reads the sandbox's payments (Basic auth, key and an empty password). */
 const SANDBOX_AUTH = `Basic ${Buffer.from('test_sk_system_e2e_fulfilment:').toString('base64')}`;
 
-/** Polls `check` every `intervalMs` until it returns a value; errors count as "not yet". */
-export async function poll<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 45_000, intervalMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
+/** waitFor with the gentle interval and a longer default timeout; errors count as "not yet". */
+export function poll<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 45_000, intervalMs = 250): Promise<T> {
+  return waitFor(check, what, timeoutMs, intervalMs);
 }
 
 /** A paid first box: subscribes (201, first box PAID) and returns the order. */
