@@ -3,7 +3,6 @@ import {
   type FulfilmentQueueDto,
   type MessageEnvelope,
   orderCancellationRequested,
-  orderPaid,
   orderPurchaseConfirmed,
   orderReturnRequested,
   type PartnerOrderDto,
@@ -15,7 +14,7 @@ import { buildEnvelope } from '@roastery/contracts/testing';
 import { createTestApp, type TestApp } from '@roastery/testing';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/app';
-import { type Option, partnerSetup, type PartnerUser } from './support/partners';
+import { type Option, paidBatch, partnerSetup, type PartnerUser } from './support/partners';
 
 interface Paid {
   orderId: string;
@@ -51,8 +50,7 @@ describe('business-service fulfilment: state machine, bulk ship, cancellation vs
   async function paidOrder(owners: PartnerUser[], lines: Array<{ option: Option; quantity: number }>, paidAt = now()): Promise<Paid> {
     const userId = randomUUID();
     const { orderId, lineIds } = await reserve(lines);
-    const paid = buildEnvelope(
-      orderPaid,
+    const paid = paidBatch(
       {
         orderId,
         userId,

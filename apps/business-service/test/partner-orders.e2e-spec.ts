@@ -1,9 +1,9 @@
-import { orderPaid, orderVoided, type PartnerOrderDto, type PayloadOf } from '@roastery/contracts';
+import { type orderPaid, orderVoided, type PartnerOrderDto, type PayloadOf } from '@roastery/contracts';
 import { buildEnvelope } from '@roastery/contracts/testing';
 import { createTestApp, type TestApp } from '@roastery/testing';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/app';
-import { type Option, partnerSetup, type PartnerUser } from './support/partners';
+import { type Option, paidBatch, partnerSetup, type PartnerUser } from './support/partners';
 
 type Paid = PayloadOf<typeof orderPaid>;
 
@@ -31,8 +31,7 @@ describe('business-service partner orders: order.paid commits and routes, order.
   }
 
   const paidEvent = (orderId: string, lines: Array<{ option: Option; quantity: number; lineId?: string; names?: boolean }>, extra: Partial<Paid> = {}) =>
-    buildEnvelope(
-      orderPaid,
+    paidBatch(
       {
         orderId,
         userId: randomUUID(),

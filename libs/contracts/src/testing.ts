@@ -89,6 +89,16 @@ export const examplePayloads: { [K in (typeof eventCatalogue)[number]['type']]: 
     shipTo: { recipient: '김하늘', phone: '01012345678', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '3층' },
     paidAt: at,
   },
+  'order.batch.paid': { batchId: u(41), orders: [{
+    orderId: u(20),
+    userId: u(1),
+    subscriptionId: u(30),
+    lines: [{ lineId: u(21), catalogItemId: u(5), productId: u(4), optionId: u(11), partnerId: u(3), productName: 'Ethiopia Yirgacheffe Konga', optionLabel: '200 g · whole bean', quantity: 2, unitPriceWon: 18_000 }],
+    shippingFees: [{ partnerId: u(3), feeWon: 0 }],
+    totalWon: 36_000,
+    shipTo: { recipient: '김하늘', phone: '01012345678', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '3층' },
+    paidAt: at,
+  }] },
   'order.batch.placed': {
     batchId: u(40),
     orders: [{ orderId: u(20), lines: [{ lineId: u(21), partnerId: u(3), productId: u(4), optionId: u(11), quantity: 2 }] }],

@@ -1,9 +1,14 @@
-import { type MessageEnvelope, orderBatchPlaced, type PartnerProductDto, productVersionApproved } from '@roastery/contracts';
+import { type MessageEnvelope, orderBatchPaid, orderBatchPlaced, type orderPaid, type PartnerProductDto, type PayloadOf, productVersionApproved } from '@roastery/contracts';
 import { buildEnvelope } from '@roastery/contracts/testing';
 import { type TestApp, waitFor } from '@roastery/testing';
 import { randomUUID } from 'node:crypto';
 
 /** A member (OWNER) of an active partner, with a token of its roles. */
+/** One paid order as user-service announces it to business-service: a batch of one. */
+export function paidBatch(order: PayloadOf<typeof orderPaid>, overrides: Partial<MessageEnvelope> = {}): MessageEnvelope<PayloadOf<typeof orderBatchPaid>> {
+  return buildEnvelope(orderBatchPaid, { batchId: randomUUID(), orders: [order] }, { source: 'user-service', ...overrides });
+}
+
 export interface PartnerUser {
   userId: string;
   partnerId: string;

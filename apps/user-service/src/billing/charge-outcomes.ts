@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Clock, CLOCK, seoulDate } from '@roastery/clock';
-import { orderPaid, orderVoided, type ShipTo } from '@roastery/contracts';
+import { orderBatchPaid, orderPaid, orderVoided, type ShipTo } from '@roastery/contracts';
 import { Outbox } from '@roastery/messaging';
 import { LOGGER, type Logger } from '@roastery/observability';
 import { uuidv7 } from '@roastery/persistence';
@@ -328,13 +328,10 @@ export class ChargeOutcomes {
     const fees: { order_id: string; partner_id: string; fee_won: number }[] = await em.query(`SELECT order_id, partner_id, fee_won FROM order_shipping_fees WHERE order_id = ANY($1::uuid[])`, [ids]);
     const linesOf = groupBy(lines, (l) => l.order_id);
     const feesOf = groupBy(fees, (f) => f.order_id);
-    await this.outbox.addMany(
-      em,
-      orderPaid,
-      orders.map((order) => ({
-        aggregateId: order.id,
-        aggregateVersion: order.version + 1,
-        payload: {
+    const events = orders.map((order) => ({
+      aggregateId: order.id,
+      aggregateVersion: order.version + 1,
+      payload: {
           orderId: order.id,
           userId: order.account_id,
           subscriptionId: order.subscription_id,
@@ -356,8 +353,11 @@ export class ChargeOutcomes {
           paymentKey: order.paymentKey,
           tossOrderId: order.tossOrderId,
         },
-      })),
-    );
+      }));
+    await this.outbox.addMany(em, orderPaid, events);
+    // The same orders in one message for business-service, which must keep pace with a billing run (ADR 0021).
+    const batchId = uuidv7();
+    await this.outbox.add(em, orderBatchPaid, { aggregateId: batchId, aggregateVersion: 1, payload: { batchId, orders: events.map((e) => e.payload) } });
   }
 
   /** The attempt and its order, locked; null when the attempt is already resolved. */

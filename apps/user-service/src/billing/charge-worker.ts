@@ -143,7 +143,23 @@ export class ChargeWorker {
         prepared.push({ attemptId, ...identity, amountWon: order.totalWon, orderName: order.orderName, billingKey: this.vault.open(card.id, card.billing_key_enc), customerKey: card.customer_key });
       }
       if (attempts.length > 0) {
-        await em.insert(PaymentAttempt, attempts);
+        await em.query(
+          `INSERT INTO payment_attempts (id, order_id, attempt, toss_order_id, idempotency_key, payment_method_id, amount_won, status, lease_until, created_at)
+           SELECT id, order_id, attempt, toss_order_id, idempotency_key, payment_method_id, amount_won, 'PENDING', $8, $9
+             FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::uuid[], $7::int[])
+               AS v(id, order_id, attempt, toss_order_id, idempotency_key, payment_method_id, amount_won)`,
+          [
+            attempts.map((a) => a.id),
+            attempts.map((a) => a.orderId),
+            attempts.map((a) => a.attempt),
+            attempts.map((a) => a.tossOrderId),
+            attempts.map((a) => a.idempotencyKey),
+            attempts.map((a) => a.paymentMethodId),
+            attempts.map((a) => a.amountWon),
+            attempts[0].leaseUntil,
+            now,
+          ],
+        );
         await em.query(
           `UPDATE orders o SET status = 'CHARGING', attempts = o.attempts + 1, next_attempt_at = NULL, updated_at = $2, version = o.version + 1
              WHERE o.id = ANY($1::uuid[])`,

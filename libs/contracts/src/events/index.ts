@@ -3,7 +3,7 @@ import { billingRunProgressed, billingRunRequested } from './billing-run';
 import { catalogItemPublished, catalogItemWithdrawn } from './catalog-item';
 import { partnerActivated, partnerReinstated, partnerSuspended } from './partner';
 import { partnerApplicationApproved, partnerApplicationRejected, partnerApplicationSubmitted } from './partner-application';
-import { orderPaid } from './order';
+import { orderBatchPaid, orderPaid } from './order';
 import { fulfilmentStatusChanged, orderCancellationDecided, orderCancellationRequested, orderPurchaseConfirmed, orderReturnRequested } from './fulfilment';
 import { refundCompleted, refundRefused, refundRequested } from './refund';
 import { orderBatchPlaced, orderVoided, stockBatchReserved } from './stock';
@@ -41,6 +41,7 @@ export const eventCatalogue = [
   catalogItemPublished,
   catalogItemWithdrawn,
   orderPaid,
+  orderBatchPaid,
   orderBatchPlaced,
   stockBatchReserved,
   orderVoided,

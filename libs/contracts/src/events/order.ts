@@ -54,3 +54,18 @@ export const orderPaid = defineEvent(
     tossOrderId: z.string().min(6).max(64).optional(),
   }),
 );
+
+/**
+ * The same paid orders as their `order.paid` events, a chunk at a time, for the one consumer that
+ * must keep pace with a billing run: business-service commits the reservations and routes the
+ * orders of a whole chunk in one transaction (ADR 0021). Every paid order is in exactly one batch;
+ * the per-order `order.paid` stays for the others (popularity, payment oversight).
+ */
+export const orderBatchPaid = defineEvent(
+  'order.batch.paid',
+  1,
+  z.object({
+    batchId: z.uuid(),
+    orders: z.array(orderPaid.schema).min(1).max(500),
+  }),
+);
