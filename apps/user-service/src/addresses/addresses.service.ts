@@ -5,6 +5,7 @@ import { notFound, unprocessable } from '@roastery/http';
 import { uuidv7 } from '@roastery/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { lockAccount } from '../accounts/account-lock';
 import { Address } from './address.entity';
 
 /** The copy of an address an order keeps (`shipTo` of `order.paid`). */
@@ -113,12 +114,6 @@ export class AddressesService {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Serialises an account's address writes; 404 when the account is gone. */
-async function lockAccount(em: EntityManager, accountId: string): Promise<void> {
-  const rows: unknown[] = await em.query(`SELECT id FROM accounts WHERE id = $1 AND status = 'ACTIVE' FOR UPDATE`, [accountId]);
-  if (rows.length === 0) throw notFound('account');
-}
 
 function toAddressDto(a: Address): AddressDto {
   return {

@@ -170,12 +170,6 @@ export class ChargeWorker {
     });
   }
 
-  /** Sends prepared charges, at most BILLING_CHARGE_CONCURRENCY at once, and applies each answer. */
-  async send(charges: PreparedCharge[]): Promise<void> {
-    let next = 0;
-    await this.sendFrom(async () => (next < charges.length ? charges[next++] : null));
-  }
-
   /**
    * Sends charges taken from `take` with BILLING_CHARGE_CONCURRENCY calls in flight. Approvals are
    * applied in chunks of APPROVALS_PER_TRANSACTION, one transaction each (ChargeOutcomes.approvedMany),
@@ -206,12 +200,6 @@ export class ChargeWorker {
       flush();
       await applying;
     }
-  }
-
-  /** One charge: approved, a definite failure, or unknown (left to the resolver, never counted as a decline). */
-  async sendOne(c: PreparedCharge): Promise<void> {
-    const payment = await this.call(c);
-    if (payment) await this.applyApprovals([{ attemptId: c.attemptId, payment }]);
   }
 
   /** Calls Toss; returns the payment when approved, after applying any other answer. */

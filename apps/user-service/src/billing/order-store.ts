@@ -1,4 +1,4 @@
-import { orderBatchPlaced } from '@roastery/contracts';
+import { orderBatchPlaced, type PayloadOf } from '@roastery/contracts';
 import { Outbox } from '@roastery/messaging';
 import { uuidv7 } from '@roastery/persistence';
 import type { EntityManager } from 'typeorm';
@@ -74,20 +74,25 @@ export async function insertOrdersAndRequestStock(em: EntityManager, outbox: Out
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::int[])`,
     [fees.map((f) => f.orderId), fees.map((f) => f.partnerId), fees.map((f) => f.merchandiseWon), fees.map((f) => f.feeWon), fees.map((f) => f.vatWon)],
   );
-  for (const chunk of chunks(placed, 1000)) {
+  await requestStock(
+    em,
+    outbox,
+    placed.map((p) => ({
+      orderId: p.order.id,
+      lines: p.lines.map((l) => ({ lineId: l.id, partnerId: l.partnerId, productId: l.productId, optionId: l.optionId, quantity: l.quantity })),
+    })),
+    now,
+  );
+}
+
+/** The stock request of one order, as `order.batch.placed` carries it. */
+export type StockRequest = PayloadOf<typeof orderBatchPlaced>['orders'][number];
+
+/** Asks business-service to reserve the stock of these orders: one `order.batch.placed` per 1 000 orders, in the caller's transaction. */
+export async function requestStock(em: EntityManager, outbox: Outbox, orders: StockRequest[], now: Date): Promise<void> {
+  for (const chunk of chunks(orders, 1000)) {
     const batchId = uuidv7();
-    await outbox.add(em, orderBatchPlaced, {
-      aggregateId: batchId,
-      aggregateVersion: 1,
-      payload: {
-        batchId,
-        orders: chunk.map((p) => ({
-          orderId: p.order.id,
-          lines: p.lines.map((l) => ({ lineId: l.id, partnerId: l.partnerId, productId: l.productId, optionId: l.optionId, quantity: l.quantity })),
-        })),
-        placedAt: now.toISOString(),
-      },
-    });
+    await outbox.add(em, orderBatchPlaced, { aggregateId: batchId, aggregateVersion: 1, payload: { batchId, orders: chunk, placedAt: now.toISOString() } });
   }
 }
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Clock, CLOCK } from '@roastery/clock';
-import { orderBatchPlaced } from '@roastery/contracts';
 import { Outbox } from '@roastery/messaging';
 import { LOGGER, type Logger } from '@roastery/observability';
-import { uuidv7 } from '@roastery/persistence';
 import { Scheduler } from '@roastery/scheduler';
 import { DataSource } from 'typeorm';
+import { requestStock, type StockRequest } from './order-store';
 
 /** How long an order waits for business-service's stock answer before it is asked again. */
 export const STOCK_REPLY_TIMEOUT_MS = 5 * 60_000;
@@ -47,21 +46,11 @@ export class StockRequestRetry implements OnModuleInit {
         `SELECT order_id, id, partner_id, product_id, option_id, quantity FROM order_lines WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, position`,
         [ids],
       );
-      const batchId = uuidv7();
-      await this.outbox.add(em, orderBatchPlaced, {
-        aggregateId: batchId,
-        aggregateVersion: 1,
-        payload: {
-          batchId,
-          orders: ids.map((orderId) => ({
-            orderId,
-            lines: lines.filter((l) => l.order_id === orderId).map((l) => ({ lineId: l.id, partnerId: l.partner_id, productId: l.product_id, optionId: l.option_id, quantity: l.quantity })),
-          })),
-          placedAt: now.toISOString(),
-        },
-      });
+      const linesOf = new Map<string, StockRequest['lines']>(ids.map((id) => [id, []]));
+      for (const l of lines) linesOf.get(l.order_id)?.push({ lineId: l.id, partnerId: l.partner_id, productId: l.product_id, optionId: l.option_id, quantity: l.quantity });
+      await requestStock(em, this.outbox, ids.map((orderId) => ({ orderId, lines: linesOf.get(orderId) ?? [] })), now);
       await em.query(`UPDATE orders SET updated_at = $2 WHERE id = ANY($1::uuid[])`, [ids, now]);
-      this.log.warn({ orders: ids.length, batchId }, 'asked business-service again for stock of orders without an answer');
+      this.log.warn({ orders: ids.length }, 'asked business-service again for stock of orders without an answer');
       return ids.length;
     });
   }

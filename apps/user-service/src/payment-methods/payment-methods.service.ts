@@ -7,6 +7,7 @@ import { uuidv7 } from '@roastery/persistence';
 import { type TossBilling, TossClient } from '@roastery/toss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Account } from '../accounts/account.entity';
+import { lockAccount } from '../accounts/account-lock';
 import { CONFIG, type UserServiceConfig } from '../config';
 import { tossFailureToApi } from '../toss/toss-failures';
 import { TossWindow } from '../toss/toss-window';
@@ -57,7 +58,7 @@ export class PaymentMethodsService {
 
     const digest = BillingKeyVault.digest(billing.billingKey);
     return this.ds.transaction(async (em) => {
-      await this.lockAccount(em, accountId);
+      await lockAccount(em, accountId);
       const existing = await em.findOneBy(PaymentMethod, { billingKeyDigest: digest });
       if (existing) {
         if (existing.accountId !== accountId) throw notFound('customerKey');
@@ -90,7 +91,7 @@ export class PaymentMethodsService {
 
   async setDefault(accountId: string, id: string): Promise<PaymentMethodDto> {
     return this.ds.transaction(async (em) => {
-      await this.lockAccount(em, accountId);
+      await lockAccount(em, accountId);
       const method = await this.findOwnedActive(em, accountId, id);
       if (!method.isDefault) {
         await em.update(PaymentMethod, { accountId, isDefault: true }, { isDefault: false });
@@ -106,7 +107,7 @@ export class PaymentMethodsService {
    */
   async remove(accountId: string, id: string): Promise<void> {
     await this.ds.transaction(async (em) => {
-      await this.lockAccount(em, accountId);
+      await lockAccount(em, accountId);
       const method = await this.findOwnedActive(em, accountId, id);
       const others = await em.find(PaymentMethod, { where: { accountId, status: 'ACTIVE' }, order: { createdAt: 'DESC', id: 'DESC' } });
       const rest = others.filter((m) => m.id !== id);
@@ -127,7 +128,8 @@ export class PaymentMethodsService {
     if (!method) return 'UNKNOWN_CARD';
     if (method.status === 'DELETED') return 'ALREADY_DELETED';
     await this.ds.transaction(async (em) => {
-      await this.lockAccount(em, method.accountId);
+      // The card may belong to an account being deleted: its removal must still go through.
+      await lockAccount(em, method.accountId, { activeOnly: false });
       const current = await em.findOneByOrFail(PaymentMethod, { id: method.id });
       await em.update(PaymentMethod, { id: method.id }, { status: 'DELETING', isDefault: false });
       if (current.isDefault) {
@@ -137,13 +139,6 @@ export class PaymentMethodsService {
     });
     await this.deletion.markDeleted(method.id);
     return 'CARD_DELETED';
-  }
-
-  /** The decrypted billing key of an active card, for the billing engine (never returned over HTTP). */
-  async billingKeyOf(em: EntityManager, accountId: string, id: string): Promise<{ billingKey: string; customerKey: string }> {
-    const method = await this.findOwnedActive(em, accountId, id);
-    if (!method.billingKeyEnc) throw notFound('payment method');
-    return { billingKey: this.vault.open(method.id, method.billingKeyEnc), customerKey: method.customerKey };
   }
 
   private async findOwnedActive(em: EntityManager, accountId: string, id: string): Promise<PaymentMethod> {
@@ -157,11 +152,6 @@ export class PaymentMethodsService {
     if (count >= this.config.PAYMENT_METHODS_MAX_PER_ACCOUNT) {
       throw unprocessable('CARD_REGISTRATION_FAILED', `at most ${this.config.PAYMENT_METHODS_MAX_PER_ACCOUNT} cards per account; remove one first`);
     }
-  }
-
-  /** Serialises card changes of one account (default flag, removal against live subscriptions). */
-  private async lockAccount(em: EntityManager, accountId: string): Promise<void> {
-    await em.query(`SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE`, [accountId]);
   }
 
   private async customerKeyOf(em: EntityManager, accountId: string): Promise<string> {

@@ -6,6 +6,7 @@ import { ApiException, notFound, unprocessable } from '@roastery/http';
 import { Outbox } from '@roastery/messaging';
 import { uuidv7 } from '@roastery/persistence';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { lockAccount } from '../accounts/account-lock';
 import { AddressesService } from '../addresses/addresses.service';
 import { BillingEngine } from '../billing/billing-engine';
 import { insertOrdersAndRequestStock } from '../billing/order-store';
@@ -48,7 +49,7 @@ export class SubscriptionsService {
       throw new ApiException(409, 'CONFLICT', `the recurring-payment terms changed (now ${this.config.RECURRING_TERMS_VERSION}); read and agree to them again`);
     }
     const created = await this.ds.transaction(async (em) => {
-      await em.query(`SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+      await lockAccount(em, accountId);
       if (creationKey) {
         const existing = await em.findOneBy(Subscription, { accountId, creationKey });
         if (existing) return { subscriptionId: existing.id, orderId: (await em.findOneByOrFail(Order, { subscriptionId: existing.id, cycle: 0 })).id };

@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { ApplicationReviewDto, Page } from '@roastery/contracts';
+import { pagedList } from '../../common/pagedList';
 import type { Problem } from '../../common/problem';
 import type { ReviewQueueQuery } from './adminApplicationsApi';
 
@@ -53,19 +54,14 @@ export const adminApplicationsSlice = createSlice({
   reducers: {
     /** The page was shown or its filter/page changed (the URL is the source of the query). */
     reviewQueueViewed(state, action: PayloadAction<ReviewQueueQuery>) {
-      state.query = action.payload;
-      state.load = 'loading';
-      state.loadProblem = null;
+      pagedList.viewed(state, action.payload);
     },
     reviewQueueLoaded(state, action: PayloadAction<Page<ApplicationReviewDto>>) {
-      state.load = 'loaded';
-      state.items = action.payload.items;
-      state.total = action.payload.total;
+      pagedList.loaded(state, action.payload);
       state.decisions = {};
     },
     reviewQueueLoadFailed(state, action: PayloadAction<Problem>) {
-      state.load = 'failed';
-      state.loadProblem = action.payload;
+      pagedList.failed(state, action.payload);
     },
     approveClicked(state, action: PayloadAction<{ id: string }>) {
       state.decisions[action.payload.id] = { pending: 'approve', problem: null };

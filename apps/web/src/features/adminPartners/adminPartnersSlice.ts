@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { Page } from '@roastery/contracts';
+import { pagedList } from '../../common/pagedList';
 import type { Problem } from '../../common/problem';
 import type { AdminPartnerDto, PartnerListQuery } from './adminPartnersApi';
 
@@ -48,19 +49,14 @@ export const adminPartnersSlice = createSlice({
   initialState: initialAdminPartnersState,
   reducers: {
     partnersViewed(state, action: PayloadAction<PartnerListQuery>) {
-      state.query = action.payload;
-      state.load = 'loading';
-      state.loadProblem = null;
+      pagedList.viewed(state, action.payload);
     },
     partnersLoaded(state, action: PayloadAction<Page<AdminPartnerDto>>) {
-      state.load = 'loaded';
-      state.items = action.payload.items;
-      state.total = action.payload.total;
+      pagedList.loaded(state, action.payload);
       state.changes = {};
     },
     partnersLoadFailed(state, action: PayloadAction<Problem>) {
-      state.load = 'failed';
-      state.loadProblem = action.payload;
+      pagedList.failed(state, action.payload);
     },
     partnerStatusDialogOpened(state, action: PayloadAction<{ id: string; action: StatusAction }>) {
       state.dialog = { partnerId: action.payload.id, action: action.payload.action, submitting: false, problem: null };

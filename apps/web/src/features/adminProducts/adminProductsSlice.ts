@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { Page, ProductReviewDto } from '@roastery/contracts';
+import { pagedList } from '../../common/pagedList';
 import type { Problem } from '../../common/problem';
 import type { ApproveProductBody, ProductReviewQuery } from './adminProductsApi';
 
@@ -59,19 +60,14 @@ export const adminProductsSlice = createSlice({
   reducers: {
     /** The page was shown or its filter/page changed (the URL is the source of the query). */
     productReviewsViewed(state, action: PayloadAction<ProductReviewQuery>) {
-      state.query = action.payload;
-      state.load = 'loading';
-      state.loadProblem = null;
+      pagedList.viewed(state, action.payload);
     },
     productReviewsLoaded(state, action: PayloadAction<Page<ProductReviewDto>>) {
-      state.load = 'loaded';
-      state.items = action.payload.items;
-      state.total = action.payload.total;
+      pagedList.loaded(state, action.payload);
       state.decisions = {};
     },
     productReviewsLoadFailed(state, action: PayloadAction<Problem>) {
-      state.load = 'failed';
-      state.loadProblem = action.payload;
+      pagedList.failed(state, action.payload);
     },
     /** Approve as is, or (with `mergeInto`) fold the submission into the product it duplicates. */
     productApproveClicked(state, action: PayloadAction<{ id: string; body: ApproveProductBody }>) {

@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { Page, PageQuery } from '@roastery/contracts';
+import { pagedList } from '../../common/pagedList';
 import type { Problem } from '../../common/problem';
 import { type BillingRunDto, isFinalRun } from './billingRunsApi';
 
@@ -53,18 +54,13 @@ export const billingRunsSlice = createSlice({
   initialState: initialBillingRunsState,
   reducers: {
     billingRunsViewed(state, action: PayloadAction<PageQuery>) {
-      state.query = action.payload;
-      state.load = 'loading';
-      state.loadProblem = null;
+      pagedList.viewed(state, action.payload);
     },
     billingRunsLoaded(state, action: PayloadAction<Page<BillingRunDto>>) {
-      state.load = 'loaded';
-      state.items = action.payload.items;
-      state.total = action.payload.total;
+      pagedList.loaded(state, action.payload);
     },
     billingRunsLoadFailed(state, action: PayloadAction<Problem>) {
-      state.load = 'failed';
-      state.loadProblem = action.payload;
+      pagedList.failed(state, action.payload);
     },
     billingRunStartClicked(state, _action: PayloadAction<{ idempotencyKey: string }>) {
       state.followed = { phase: 'starting', run: null, problem: null, retryKey: null };
